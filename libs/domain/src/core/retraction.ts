@@ -1,0 +1,34 @@
+import { DomainEvent, RecordedEvent } from './event';
+
+/**
+ * A record is never edited in place. A retraction appends `RecordRetracted` to the same stream,
+ * carrying a copy of what it retracts so projections can undo its effect without a lookup.
+ * A correction is a retraction followed, in the same append, by the replacement event whose
+ * metadata has `correctionOf` set to the retracted event id.
+ */
+export const RECORD_RETRACTED = 'RecordRetracted';
+
+export interface RetractedRecord {
+  readonly eventId: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly occurredAt: string;
+}
+
+export type RecordRetracted = DomainEvent<
+  typeof RECORD_RETRACTED,
+  { readonly retractedEventId: string; readonly reason: string; readonly retracted: RetractedRecord }
+>;
+
+export const isRetraction = (event: DomainEvent): event is RecordRetracted => event.type === RECORD_RETRACTED;
+
+/**
+ * The history that counts: stream events in order, minus retracted ones and the retractions
+ * themselves. Deciders fold this, so a correction is judged against the state without the
+ * record it replaces.
+ */
+export const effectiveHistory = <E extends RecordedEvent>(events: readonly E[]): E[] => {
+  const retracted = new Set<string>();
+  for (const event of events) if (isRetraction(event)) retracted.add(event.data.retractedEventId);
+  return events.filter((event) => !isRetraction(event) && !retracted.has(event.metadata.eventId));
+};

@@ -1,0 +1,86 @@
+import { EventToAppend, RecordedEvent } from '@toc/domain';
+
+/**
+ * Expected stream state for an optimistic append: a revision (0-based index of the last event),
+ * 'no-stream' (the stream must not exist), or 'any' (no check).
+ */
+export type ExpectedRevision = number | 'no-stream' | 'any';
+
+export interface AppendResult {
+  /** Revision of the last event of the stream after the append. */
+  readonly nextExpectedRevision: number;
+  /** Global position of the last event written (or of the already stored one on a replay). */
+  readonly position: number;
+}
+
+/** The stream was not at the expected revision; nothing was written. */
+export class WrongExpectedVersionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number | 'no-stream',
+  ) {
+    super(`stream ${streamId} expected at revision ${expected}, found ${actual}`);
+    this.name = 'WrongExpectedVersionError';
+  }
+}
+
+export interface ReadAllOptions {
+  /** Read events with a position strictly greater than this (0 = from the start). */
+  readonly after?: number;
+  readonly limit?: number;
+}
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** Revision to start from (inclusive); defaults to the first (forwards) or last (backwards). */
+  readonly fromRevision?: number;
+  readonly limit?: number;
+}
+
+export interface Subscription {
+  /** Stops delivery; resolves once no handler call is running. */
+  close(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events with a position strictly greater than this checkpoint. */
+  readonly after: number;
+  readonly batchSize?: number;
+  /** Receives events in position order, batch by batch; the next batch waits for the promise. */
+  readonly onEvents: (events: readonly RecordedEvent[]) => Promise<void>;
+  /** Called when the subscription stops because the handler threw. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * The event store port. Every adapter passes the shared contract suite
+ * (`event-store.contract.ts`).
+ */
+export interface EventStore {
+  /**
+   * Appends atomically. Events whose `metadata.eventId` is already stored in this stream are an
+   * idempotent replay: when all of them are, nothing is written and the stored result is returned.
+   */
+  append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catches up from the checkpoint, then delivers new events as they are appended. */
+  subscribeToAll(options: SubscribeOptions): Subscription;
+  /** Position of the last stored event (0 for an empty store). */
+  headPosition(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Result of checking the store's tamper-evidence chain. */
+export interface IntegrityReport {
+  readonly ok: boolean;
+  readonly eventsChecked: number;
+  /** The first event whose stored hash does not match its content and predecessor. */
+  readonly firstBrokenLink?: { readonly position: number; readonly streamId: string; readonly eventId: string; readonly reason: string };
+}
+
+/** Implemented by stores that can prove nobody rewrote history. */
+export interface IntegrityVerifier {
+  verifyIntegrity(): Promise<IntegrityReport>;
+}
