@@ -8,8 +8,8 @@ const swc = ['@swc/jest', {
   module: { type: 'commonjs' },
 }];
 const moduleNameMapper = {
-  '^@toc/(domain|event-store|read-models)$': '<rootDir>/libs/$1/src',
-  '^@toc/(domain|event-store|read-models)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@toc/(domain|event-store|read-models|runtime)$': '<rootDir>/libs/$1/src',
+  '^@toc/(domain|event-store|read-models|runtime)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const project = (displayName, testRegex) => ({
   displayName, testRegex, moduleNameMapper, transform: { '^.+\\.ts$': swc },

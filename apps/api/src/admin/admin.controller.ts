@@ -1,0 +1,62 @@
+import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Runtime } from '@toc/runtime';
+
+@ApiTags('admin')
+@Controller()
+export class AdminController {
+  constructor(private readonly runtime: Runtime) {}
+
+  @Get('health')
+  @ApiOperation({ summary: 'Liveness and projection health: 503 when a projection failed or lags too far behind' })
+  async health() {
+    const projection = await this.runtime.projector.statusView();
+    const problems = [
+      ...(projection.state === 'failed' ? [`projection ${projection.name} failed: ${projection.lastError?.message}`] : []),
+      ...(projection.lagEvents > this.runtime.config.maxProjectionLagEvents
+        ? [`projection ${projection.name} is ${projection.lagEvents} events behind (limit ${this.runtime.config.maxProjectionLagEvents})`]
+        : []),
+    ];
+    const body = { status: problems.length ? 'unhealthy' : 'ok', problems, projections: [projection] };
+    if (problems.length) throw new ServiceUnavailableException(body);
+    return body;
+  }
+
+  @Get('v1/admin/projections')
+  @ApiOperation({ summary: 'Projection status: version, build, checkpoint, head, lag, state, last error, rebuild progress' })
+  async projections() {
+    return [await this.runtime.projector.statusView()];
+  }
+
+  @Post('v1/admin/projections/:name/rebuild')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Rebuild blue/green: the new build fills beside the live one, readers switch when it has caught up' })
+  async rebuild(@Param('name') name: string) {
+    return { ...(await this.projector(name).startRebuild()), status: await this.runtime.projector.statusView() };
+  }
+
+  @Delete('v1/admin/projections/:name/rebuild')
+  @ApiOperation({ summary: 'Cancel a running rebuild; the live build keeps serving' })
+  async cancel(@Param('name') name: string) {
+    return { cancelled: await this.projector(name).cancelRebuild() };
+  }
+
+  @Post('v1/admin/projections/:name/restart')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Clear a failure and resume from the stored checkpoint (after a fix)' })
+  async restart(@Param('name') name: string) {
+    await this.projector(name).restart();
+    return this.runtime.projector.statusView();
+  }
+
+  @Get('v1/admin/integrity')
+  @ApiOperation({ summary: "Verify the event store's hash chain; reports the first broken link" })
+  async integrity() {
+    return this.runtime.events.verifyIntegrity();
+  }
+
+  private projector(name: string) {
+    if (name !== this.runtime.projector.name) throw new NotFoundException({ statusCode: 404, message: [`projection ${name} does not exist`] });
+    return this.runtime.projector;
+  }
+}

@@ -1,0 +1,76 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { associationDecider, streamName } from '@toc/domain';
+import { CommandEnvelope } from '@toc/event-store';
+import { Envelope } from '../../http/request-context';
+import { acceptedCommand } from '../command-response';
+import { CommandSender } from '../command-sender';
+import { IdParam } from '../id.param';
+import { CorrectAssociationDetailsDto, RecordCapacityAssessmentDto, RegisterAssociationDto } from './association.dto';
+
+@ApiTags('associations')
+@ApiHeader({ name: 'X-Actor-Id', required: true })
+@ApiHeader({ name: 'X-Actor-Role', required: true })
+@Controller('v1/associations')
+export class AssociationsController {
+  constructor(private readonly sender: CommandSender) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register an ethnic minority association' })
+  async register(@Body() dto: RegisterAssociationDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
+    const { associationId, name, housingArea, associationType, sizeBand } = dto;
+    const result = await this.sender.send(
+      associationDecider,
+      streamName('association', associationId),
+      'RegisterAssociation',
+      { associationId, name, housingArea, associationType, sizeBand },
+      dto,
+      envelope,
+    );
+    return acceptedCommand(response, result);
+  }
+
+  @Post(':id/corrections')
+  @HttpCode(201)
+  @ApiOperation({ summary: "Correct an association's registered details" })
+  async correct(
+    @IdParam() id: string,
+    @Body() dto: CorrectAssociationDetailsDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { name, housingArea, associationType, sizeBand, reason } = dto;
+    const result = await this.sender.send(
+      associationDecider,
+      streamName('association', id),
+      'CorrectAssociationDetails',
+      { associationId: id, name, housingArea, associationType, sizeBand, reason },
+      dto,
+      envelope,
+    );
+    return acceptedCommand(response, result);
+  }
+
+  @Post(':id/capacity-assessments')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a baseline or follow-up capacity assessment' })
+  async assess(
+    @IdParam() id: string,
+    @Body() dto: RecordCapacityAssessmentDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { assessmentId, wave, instrumentVersion, mode, items } = dto;
+    const result = await this.sender.send(
+      associationDecider,
+      streamName('association', id),
+      'RecordCapacityAssessment',
+      { associationId: id, assessmentId, wave, instrumentVersion, mode, items: items.map(({ domain, score, evidence }) => ({ domain, score, evidence })) },
+      dto,
+      envelope,
+    );
+    return acceptedCommand(response, result);
+  }
+}

@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+
+/** Replace an earlier record of the same stream: it is retracted and this command's events take its place. */
+export class CorrectionDto {
+  @ApiProperty({ description: 'Id of the event being corrected' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  eventId!: string;
+
+  @ApiProperty({ description: 'Why the earlier record was wrong' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}
+
+/** Fields every command carries besides its own data. */
+export class CommandDto {
+  @ApiProperty({ description: 'Business time: when it happened (ISO-8601 with time zone); not in the future', example: '2010-03-15T10:00:00+01:00' })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  occurredAt!: string;
+
+  @ApiPropertyOptional({ type: CorrectionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CorrectionDto)
+  correction?: CorrectionDto;
+}
+
+/** Ids are pseudonymous keys: letters, digits and _ . : - (a UUID fits). */
+export const ID_RULE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
+export const ID_MESSAGE = '$property must be 1-100 letters, digits or _ . : - starting with a letter or digit';

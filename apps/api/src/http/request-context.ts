@@ -1,0 +1,48 @@
+import { BadRequestException, ExecutionContext, createParamDecorator } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { CommandEnvelope } from '@toc/event-store';
+
+const TOKEN = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,199}$/;
+
+const header = (request: Request, name: string): string | undefined => {
+  const value = request.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+const token = (request: Request, name: string, required: boolean): string | undefined => {
+  const value = header(request, name);
+  if (value === undefined || value === '') {
+    if (required) throw headerError(name, 'isNotEmpty', `header ${name} is required`);
+    return undefined;
+  }
+  if (!TOKEN.test(value)) throw headerError(name, 'matches', `header ${name} must be 1-200 letters, digits or _ . : @ -`);
+  return value;
+};
+
+const headerError = (name: string, rule: string, message: string) =>
+  new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message], errors: [{ field: `header:${name}`, rule, message }] });
+
+/** `If-Match: "3"` (or 3): the stream revision the client last read. */
+const expectedRevision = (request: Request): number | undefined => {
+  const raw = header(request, 'If-Match');
+  if (raw === undefined) return undefined;
+  const match = /^(?:W\/)?"?(-?\d+)"?$/.exec(raw.trim());
+  if (!match || Number(match[1]) < -1) throw headerError('If-Match', 'isEtag', 'header If-Match must be a stream revision ETag such as "3" ("-1" for a new stream)');
+  return Number(match[1]);
+};
+
+/** Who is acting and how the request relates to others, from the request headers. */
+export const requestEnvelope = (request: Request): CommandEnvelope => {
+  const onBehalfOf = token(request, 'X-On-Behalf-Of', false);
+  return {
+    actor: { userId: token(request, 'X-Actor-Id', true)!, role: token(request, 'X-Actor-Role', true)!, ...(onBehalfOf ? { onBehalfOf } : {}) },
+    sourceApp: token(request, 'X-Source-App', false) ?? 'unknown',
+    correlationId: token(request, 'X-Correlation-Id', false) ?? randomUUID(),
+    causationId: token(request, 'X-Causation-Id', false) ?? null,
+    idempotencyKey: token(request, 'Idempotency-Key', false),
+    expectedRevision: expectedRevision(request),
+  };
+};
+
+export const Envelope = createParamDecorator((_: unknown, context: ExecutionContext) => requestEnvelope(context.switchToHttp().getRequest<Request>()));

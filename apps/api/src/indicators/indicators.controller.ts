@@ -1,0 +1,55 @@
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { findIndicator, taskForceIntegration2010 } from '@toc/domain';
+import { periodsWithValues, queryIndicators } from '@toc/read-models';
+import { Runtime } from '@toc/runtime';
+import { PeriodQueryDto } from './indicator-query.dto';
+import { ReadModelAccess } from './read-model-access';
+
+@ApiTags('indicators')
+@Controller('v1')
+export class IndicatorsController {
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly access: ReadModelAccess,
+  ) {}
+
+  @Get('indicators')
+  @ApiOperation({ summary: 'Every indicator for one period: totals, breakdowns, progress; small cells withheld' })
+  async all(@Query() query: PeriodQueryDto) {
+    return this.read(query);
+  }
+
+  @Get('indicators/:code')
+  @ApiOperation({ summary: 'One indicator for one period' })
+  async one(@Param('code') code: string, @Query() query: PeriodQueryDto) {
+    if (!findIndicator(code)) throw new NotFoundException({ statusCode: 404, message: [`indicator ${code} does not exist`] });
+    const { indicators, ...rest } = await this.read(query, [code]);
+    return { ...rest, indicator: indicators[0] };
+  }
+
+  @Get('periods')
+  @ApiOperation({ summary: 'Periods of a type that have indicator values' })
+  async periods(@Query() query: PeriodQueryDto) {
+    const namespace = await this.access.namespace();
+    return { periodType: query.periodType ?? 'programme', periods: await periodsWithValues(this.runtime.readModels, namespace, query.periodType ?? 'programme') };
+  }
+
+  @Get('theory-of-change/values')
+  @ApiOperation({ summary: "The model with each node's indicators and their values for one period" })
+  async modelWithValues(@Query() query: PeriodQueryDto) {
+    const { indicators, ...rest } = await this.read(query);
+    return {
+      ...rest,
+      model: { ...taskForceIntegration2010, nodes: taskForceIntegration2010.nodes.map((node) => ({ ...node, indicators: indicators.filter((view) => view.node === node.code) })) },
+    };
+  }
+
+  private async read(query: PeriodQueryDto, codes?: string[]) {
+    await this.access.caughtUpTo(query.minPosition);
+    const namespace = await this.access.namespace();
+    const periodType = query.periodType ?? 'programme';
+    const period = await this.access.resolvePeriod(namespace, periodType, query.period);
+    return { readModel: namespace, periodType, period, indicators: await queryIndicators(this.runtime.readModels, namespace, { periodType, period, codes }) };
+  }
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { Runtime, loadConfig } from '@toc/runtime';
+import { createApp } from './app';
+
+/** The embedded default: api and projector in one process on SQLite files under DATA_DIR. */
+const bootstrap = async () => {
+  const config = loadConfig();
+  const runtime = await Runtime.open(config);
+  if (config.embeddedProjector) await runtime.projector.start();
+  const app = await createApp(runtime);
+  const close = async () => {
+    await app.close();
+    await runtime.close();
+  };
+  process.once('SIGTERM', close);
+  process.once('SIGINT', close);
+  await app.listen(config.port);
+  new Logger('api').log(`listening on port ${config.port}; data in ${config.dataDir}; read models on ${config.readModelStore}; docs at /docs`);
+};
+
+bootstrap().catch((error) => {
+  // Configuration errors and unreachable stores end here: say why and stop.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

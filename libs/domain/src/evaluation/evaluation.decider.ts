@@ -1,0 +1,55 @@
+import { Command } from '../core/command';
+import { Decider } from '../core/decider';
+import { alreadyExists, ruleBroken } from '../core/domain-error';
+import { assertNotInFuture } from '../core/time';
+import { evaluationMilestones } from '../model/reference-data';
+import { EvaluationEvent, EvaluationMilestoneReached } from './evaluation.events';
+
+export type RecordEvaluationMilestone = Command<'RecordEvaluationMilestone', EvaluationMilestoneReached['data']>;
+
+export type EvaluationCommand = RecordEvaluationMilestone;
+export const evaluationCommandTypes = ['RecordEvaluationMilestone'] as const satisfies readonly EvaluationCommand['type'][];
+
+export type EvaluationState = { readonly status: 'pending' } | { readonly status: 'reached'; readonly milestoneId: string };
+
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+const recordMilestone = (command: RecordEvaluationMilestone, state: EvaluationState): EvaluationMilestoneReached[] => {
+  const { milestoneId, milestone } = command.data;
+  if (state.status !== 'pending') return alreadyExists(`evaluation milestone ${milestoneId}`);
+  if (!(evaluationMilestones as readonly string[]).includes(milestone)) {
+    ruleBroken('unknown-milestone', `milestone "${milestone}" is not one of ${evaluationMilestones.join(', ')}`, 'milestone');
+  }
+  const title = text(command.data.title);
+  if (title === '') ruleBroken('title-required', 'an evaluation milestone needs a title', 'title');
+  // The note is optional in substance; the event keeps it as a string, empty when none was given.
+  return [{ type: 'EvaluationMilestoneReached', data: { milestoneId, milestone, title, note: text(command.data.note) } }];
+};
+
+export const evaluationDecider: Decider<EvaluationCommand, EvaluationEvent, EvaluationState> = {
+  initialState: () => ({ status: 'pending' }),
+
+  decide: (command, state) => {
+    assertNotInFuture(command.context);
+    switch (command.type) {
+      case 'RecordEvaluationMilestone':
+        return recordMilestone(command, state);
+      default: {
+        // A one-member union does not narrow to never, so the check runs on the type string.
+        const unknown: never = command.type;
+        throw new Error(`unknown evaluation command ${String(unknown)}`);
+      }
+    }
+  },
+
+  evolve: (state, event) => {
+    switch (event.type) {
+      case 'EvaluationMilestoneReached':
+        return { status: 'reached', milestoneId: event.data.milestoneId };
+      default: {
+        const unknown: never = event.type;
+        throw new Error(`unknown evaluation event ${String(unknown)}`);
+      }
+    }
+  },
+};

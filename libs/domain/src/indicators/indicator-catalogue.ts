@@ -1,0 +1,456 @@
+import { PeriodType, periodTypes } from './periods';
+
+type Label = { readonly da: string; readonly en: string };
+
+/**
+ * How values combine over a period:
+ * - count: number of occurrences (each document counts each occurrence);
+ * - distinct-count: units (associations, persons) counted once per period however often they occur;
+ * - sum: amounts (hours, DKK, head counts);
+ * - stock: units in a state at the end of the period (network members, seats held);
+ * - average: numerator / denominator, where the denominator counts observations;
+ * - ratio: numerator / denominator as a share of units.
+ */
+export type IndicatorAggregation = 'count' | 'distinct-count' | 'sum' | 'stock' | 'average' | 'ratio';
+
+export const dimensions = [
+  'housingArea',
+  'associationType',
+  'workshopTopic',
+  'targetGroup',
+  'forumType',
+  'employer',
+  'role',
+  'resourceLine',
+  'capacityDomain',
+  'memberKind',
+  'courseModule',
+  'format',
+  'inputKind',
+  'milestone',
+] as const;
+export type Dimension = (typeof dimensions)[number];
+
+/** Whose data a figure is built from: small groups of associations or persons are suppressed. */
+export type IndicatorSubject = 'associations' | 'persons' | 'none';
+
+export interface IndicatorDefinition {
+  readonly code: string;
+  /** The model node the indicator gives evidence for. */
+  readonly node: string;
+  readonly name: Label;
+  readonly definition: Label;
+  readonly unit: Label;
+  readonly aggregation: IndicatorAggregation;
+  readonly numerator: Label;
+  readonly denominator?: Label;
+  readonly breakdowns: readonly Dimension[];
+  readonly periodTypes: readonly PeriodType[];
+  readonly subject: IndicatorSubject;
+  /** Value before the programme (or from its baseline measurement), on the indicator's scale. */
+  readonly baseline: { readonly value: number; readonly date: string };
+  readonly target: { readonly value: number; readonly direction: 'increase' | 'decrease'; readonly date: string };
+}
+
+const all = periodTypes;
+const START = '2010-01-01';
+const END = '2011-12-31';
+const l = (da: string, en: string): Label => ({ da, en });
+
+/**
+ * The indicators of the TaskForce Integration 2010 model. Baselines and targets are planning
+ * figures kept as data: the programme replaces them without a code change.
+ */
+export const indicatorCatalogue: readonly IndicatorDefinition[] = [
+  // Resources
+  {
+    code: 'RES-STAFF-TIME',
+    node: 'R1',
+    name: l('Medarbejdertid brugt', 'Staff time used'),
+    definition: l(
+      'Timer brugt af de afsatte medarbejderressourcer (1 årsværk = 1.924 timer), mod planlagt',
+      'Hours used of the staff time allocated (1 FTE-year = 1,924 hours), against plan',
+    ),
+    unit: l('timer', 'hours'),
+    aggregation: 'sum',
+    numerator: l('Timer brugt', 'Hours used'),
+    denominator: l('Timer planlagt', 'Hours planned'),
+    breakdowns: ['resourceLine'],
+    periodTypes: all,
+    subject: 'none',
+    baseline: { value: 0, date: START },
+    target: { value: 4000, direction: 'increase', date: END },
+  },
+  {
+    code: 'RES-BUDGET',
+    node: 'R6',
+    name: l('Budget brugt', 'Budget used'),
+    definition: l('Kroner brugt af det afsatte budget, mod planlagt', 'DKK spent of the budget allocated, against plan'),
+    unit: l('kr.', 'DKK'),
+    aggregation: 'sum',
+    numerator: l('Kroner brugt', 'DKK spent'),
+    denominator: l('Kroner afsat', 'DKK allocated'),
+    breakdowns: ['resourceLine'],
+    periodTypes: all,
+    subject: 'none',
+    baseline: { value: 0, date: START },
+    target: { value: 150000, direction: 'increase', date: END },
+  },
+  // Activities
+  {
+    code: 'ACT-ASSESSMENT-COVERAGE',
+    node: 'A1',
+    name: l('Foreninger med kapacitetsanalyse', 'Associations with a capacity assessment'),
+    definition: l(
+      'Andel af registrerede foreninger med en baseline-kapacitetsanalyse ved periodens udgang',
+      'Share of registered associations with a baseline capacity assessment at the end of the period',
+    ),
+    unit: l('andel', 'share'),
+    aggregation: 'ratio',
+    numerator: l('Foreninger med baseline-analyse', 'Associations with a baseline assessment'),
+    denominator: l('Registrerede foreninger', 'Registered associations'),
+    breakdowns: ['housingArea', 'associationType'],
+    periodTypes: all,
+    subject: 'associations',
+    baseline: { value: 0, date: START },
+    target: { value: 0.9, direction: 'increase', date: '2010-06-30' },
+  },
+  {
+    code: 'ACT-GOOD-PRACTICE-ANALYSES',
+    node: 'A2',
+    name: l('Analyser af god praksis', 'Good-practice analyses completed'),
+    definition: l('Afsluttede analyser af god praksis for borgerinddragelse', 'Completed analyses of good practice in citizen involvement'),
+    unit: l('analyser', 'analyses'),
+    aggregation: 'count',
+    numerator: l('Afsluttede analyser', 'Analyses completed'),
+    breakdowns: ['housingArea'],
+    periodTypes: all,
+    subject: 'none',
+    baseline: { value: 0, date: START },
+    target: { value: 8, direction: 'increase', date: '2010-12-31' },
+  },
+  {
+    code: 'ACT-COURSES-DESIGNED',
+    node: 'A3',
+    name: l('Forløb designet', 'Courses designed'),
+    definition: l('Kapacitetsopbyggende forløb designet', 'Capacity-building courses designed'),
+    unit: l('forløb', 'courses'),
+    aggregation: 'count',
+    numerator: l('Designede forløb', 'Courses designed'),
+    breakdowns: ['housingArea', 'courseModule'],
+    periodTypes: all,
+    subject: 'none',
+    baseline: { value: 0, date: START },
+    target: { value: 6, direction: 'increase', date: END },
+  },
+  {
+    code: 'ACT-EVENTS-HELD',
+    node: 'A4',
+    name: l('Workshops og seminarer afholdt', 'Workshops and seminars held'),
+    definition: l('Afholdte workshops, seminarer og arrangementer', 'Workshops, seminars and events held'),
+    unit: l('arrangementer', 'events'),
+    aggregation: 'count',
+    numerator: l('Afholdte arrangementer', 'Events held'),
+    breakdowns: ['format', 'housingArea'],
+    periodTypes: all,
+    subject: 'none',
+    baseline: { value: 0, date: START },
+    target: { value: 40, direction: 'increase', date: END },
+  },
+  {
+    code: 'ACT-EVALUATION-MILESTONES',
+    node: 'A5',
+    name: l('Evalueringsmilepæle nået', 'Evaluation milestones reached'),
+    definition: l('Milepæle i evalueringen af indsatsen', 'Milestones of the evaluation of the effort'),
+    unit: l('milepæle', 'milestones'),
+    aggregation: 'count',
+    numerator: l('Nåede milepæle', 'Milestones reached'),
+    breakdowns: ['milestone'],
+    periodTypes: all,
+    subject: 'none',
+    baseline: { value: 0, date: START },
+    target: { value: 3, direction: 'increase', date: END },
+  },
+  // Products
+  {
+    code: 'PRD-ASSOCIATIONS-COMPLETED',
+    node: 'P1',
+    name: l('Foreninger der har gennemført forløb', 'Associations completing a course'),
+    definition: l(
+      'Foreninger der har gennemført et kapacitetsopbyggende forløb (hver forening tælles én gang pr. periode)',
+      'Associations that completed a capacity-building course (each counted once per period)',
+    ),
+    unit: l('foreninger', 'associations'),
+    aggregation: 'distinct-count',
+    numerator: l('Foreninger', 'Associations'),
+    breakdowns: ['housingArea', 'associationType'],
+    periodTypes: all,
+    subject: 'associations',
+    baseline: { value: 0, date: START },
+    target: { value: 30, direction: 'increase', date: END },
+  },
+  {
+    code: 'PRD-REPRESENTATIVES-TRAINED',
+    node: 'P1',
+    name: l('Foreningsrepræsentanter uddannet', 'Association representatives trained'),
+    definition: l(
+      'Repræsentanter der har deltaget i mindst én forløbsgang, pr. modul',
+      'Representatives who attended at least one course session, by module',
+    ),
+    unit: l('personer', 'persons'),
+    aggregation: 'distinct-count',
+    numerator: l('Repræsentanter', 'Representatives'),
+    breakdowns: ['courseModule'],
+    periodTypes: all,
+    subject: 'persons',
+    baseline: { value: 0, date: START },
+    target: { value: 80, direction: 'increase', date: END },
+  },
+  {
+    code: 'PRD-STAFF-TRAINED',
+    node: 'P2',
+    name: l('Medarbejdere kompetenceudviklet', 'Staff trained'),
+    definition: l('Medarbejdere der har deltaget i en workshop, pr. emne', 'Staff members who took part in a workshop, by topic'),
+    unit: l('personer', 'persons'),
+    aggregation: 'distinct-count',
+    numerator: l('Medarbejdere', 'Staff members'),
+    breakdowns: ['workshopTopic', 'role', 'employer', 'housingArea'],
+    periodTypes: all,
+    subject: 'persons',
+    baseline: { value: 0, date: START },
+    target: { value: 120, direction: 'increase', date: END },
+  },
+  {
+    code: 'PRD-WORKSHOP-LEARNING',
+    node: 'P2',
+    name: l('Udbytte af workshops', 'Workshop learning score'),
+    definition: l('Gennemsnitlig læringsscore (1-5) angivet af deltagerne', 'Average learning score (1-5) given by participants'),
+    unit: l('score', 'score'),
+    aggregation: 'average',
+    numerator: l('Sum af scorer', 'Sum of scores'),
+    denominator: l('Besvarelser', 'Responses'),
+    breakdowns: ['workshopTopic', 'housingArea'],
+    periodTypes: all,
+    subject: 'persons',
+    baseline: { value: 3, date: START },
+    target: { value: 4, direction: 'increase', date: END },
+  },
+  {
+    code: 'PRD-CROSS-GROUP-SEMINARS',
+    node: 'P3',
+    name: l('Seminarer på tværs', 'Cross-group seminars and events'),
+    definition: l('Seminarer og arrangementer på tværs af målgrupperne', 'Seminars and events across the target groups'),
+    unit: l('arrangementer', 'events'),
+    aggregation: 'count',
+    numerator: l('Seminarer og arrangementer', 'Seminars and events'),
+    breakdowns: ['format', 'housingArea'],
+    periodTypes: all,
+    subject: 'none',
+    baseline: { value: 0, date: START },
+    target: { value: 12, direction: 'increase', date: END },
+  },
+  {
+    code: 'PRD-CROSS-GROUP-PARTICIPANTS',
+    node: 'P3',
+    name: l('Deltagere i seminarer på tværs', 'Participants in cross-group seminars'),
+    definition: l('Deltagere i seminarer og arrangementer, pr. målgruppe', 'Participants in seminars and events, by target group'),
+    unit: l('deltagere', 'participants'),
+    aggregation: 'sum',
+    numerator: l('Deltagere', 'Participants'),
+    breakdowns: ['targetGroup', 'housingArea'],
+    periodTypes: all,
+    subject: 'none',
+    baseline: { value: 0, date: START },
+    target: { value: 600, direction: 'increase', date: END },
+  },
+  // Results
+  {
+    code: 'RSL-NETWORK-MEMBERS',
+    node: 'S1',
+    name: l('Netværkets medlemmer', 'Network members'),
+    definition: l('Foreninger og medarbejdere i det lokale netværk ved periodens udgang', 'Associations and staff in the local network at the end of the period'),
+    unit: l('medlemmer', 'members'),
+    aggregation: 'stock',
+    numerator: l('Medlemmer', 'Members'),
+    breakdowns: ['memberKind', 'housingArea'],
+    periodTypes: all,
+    subject: 'persons',
+    baseline: { value: 0, date: START },
+    target: { value: 90, direction: 'increase', date: END },
+  },
+  {
+    code: 'RSL-ASSOCIATIONS-WITH-STAFF-CONTACT',
+    node: 'S1',
+    name: l('Foreninger med medarbejderkontakt', 'Associations with a staff contact'),
+    definition: l(
+      'Andel af netværkets foreninger der har samarbejdet med en medarbejder om en fælles aktivitet',
+      'Share of network associations that co-organised a joint activity with a staff member',
+    ),
+    unit: l('andel', 'share'),
+    aggregation: 'ratio',
+    numerator: l('Foreninger med kontakt', 'Associations with a contact'),
+    denominator: l('Foreninger i netværket', 'Associations in the network'),
+    breakdowns: ['housingArea', 'associationType'],
+    periodTypes: all,
+    subject: 'associations',
+    baseline: { value: 0, date: START },
+    target: { value: 0.6, direction: 'increase', date: END },
+  },
+  {
+    code: 'RSL-LOCAL-MEETINGS',
+    node: 'S1',
+    name: l('Lokalt indkaldte netværksmøder', 'Locally convened network meetings'),
+    definition: l('Netværksmøder indkaldt af et medlem, pr. indkalder', 'Network meetings convened by a member, by convener'),
+    unit: l('møder', 'meetings'),
+    aggregation: 'count',
+    numerator: l('Møder', 'Meetings'),
+    breakdowns: ['memberKind', 'housingArea'],
+    periodTypes: all,
+    subject: 'none',
+    baseline: { value: 0, date: START },
+    target: { value: 20, direction: 'increase', date: END },
+  },
+  {
+    code: 'RSL-JOINT-ACTIVITIES',
+    node: 'S1',
+    name: l('Fælles aktiviteter', 'Joint activities'),
+    definition: l('Aktiviteter organiseret af en forening og en medarbejder sammen', 'Activities co-organised by an association and a staff member'),
+    unit: l('aktiviteter', 'activities'),
+    aggregation: 'count',
+    numerator: l('Aktiviteter', 'Activities'),
+    breakdowns: ['housingArea'],
+    periodTypes: all,
+    subject: 'none',
+    baseline: { value: 0, date: START },
+    target: { value: 25, direction: 'increase', date: END },
+  },
+  // Medium-term effects
+  {
+    code: 'MED-CAPACITY-CHANGE',
+    node: 'M1',
+    name: l('Ændring i kapacitet', 'Change in capacity'),
+    definition: l(
+      'Gennemsnitlig ændring i kapacitetsscore fra baseline til opfølgning, pr. kapacitetsområde',
+      'Average change in capacity score from baseline to follow-up, by capacity domain',
+    ),
+    unit: l('point', 'score points'),
+    aggregation: 'average',
+    numerator: l('Sum af ændringer', 'Sum of changes'),
+    denominator: l('Foreninger vurderet to gange', 'Associations assessed twice'),
+    breakdowns: ['capacityDomain', 'housingArea', 'associationType'],
+    periodTypes: all,
+    subject: 'associations',
+    baseline: { value: 0, date: START },
+    target: { value: 1, direction: 'increase', date: END },
+  },
+  {
+    code: 'MED-ASSOCIATIONS-BETTER-COMMUNICATION',
+    node: 'M1',
+    name: l('Foreninger der kommunikerer bedre', 'Associations communicating better'),
+    definition: l(
+      'Andel af foreningsrepræsentanter der ved opfølgningen er enige i, at foreningen kommunikerer bedre i relevante fora',
+      'Share of association representatives who at follow-up agree that their association communicates better in relevant fora',
+    ),
+    unit: l('andel', 'share'),
+    aggregation: 'ratio',
+    numerator: l('Enige (4-5)', 'Agreeing (4-5)'),
+    denominator: l('Svarende', 'Respondents'),
+    breakdowns: ['housingArea', 'associationType'],
+    periodTypes: all,
+    subject: 'persons',
+    baseline: { value: 0.3, date: START },
+    target: { value: 0.6, direction: 'increase', date: END },
+  },
+  {
+    code: 'MED-ASSOCIATIONS-MORE-INFLUENCE',
+    node: 'M1',
+    name: l('Foreninger med mere indflydelse', 'Associations gaining influence'),
+    definition: l(
+      'Andel af foreningsrepræsentanter der ved opfølgningen er enige i, at foreningen har fået mere indflydelse',
+      'Share of association representatives who at follow-up agree that their association has gained influence',
+    ),
+    unit: l('andel', 'share'),
+    aggregation: 'ratio',
+    numerator: l('Enige (4-5)', 'Agreeing (4-5)'),
+    denominator: l('Svarende', 'Respondents'),
+    breakdowns: ['housingArea', 'associationType'],
+    periodTypes: all,
+    subject: 'persons',
+    baseline: { value: 0.25, date: START },
+    target: { value: 0.5, direction: 'increase', date: END },
+  },
+  {
+    code: 'MED-STAFF-BETTER-DIALOGUE',
+    node: 'M2',
+    name: l('Medarbejdere med bedre dialog', 'Staff with better opportunities for dialogue'),
+    definition: l(
+      'Andel af medarbejdere der ved opfølgningen er enige i, at de har bedre muligheder for inddragelse af og dialog med borgere og foreninger',
+      'Share of staff who at follow-up agree they have better opportunities to involve and talk with citizens and associations',
+    ),
+    unit: l('andel', 'share'),
+    aggregation: 'ratio',
+    numerator: l('Enige (4-5) i begge udsagn', 'Agreeing (4-5) with both statements'),
+    denominator: l('Svarende', 'Respondents'),
+    breakdowns: ['role', 'employer', 'housingArea'],
+    periodTypes: all,
+    subject: 'persons',
+    baseline: { value: 0.35, date: START },
+    target: { value: 0.65, direction: 'increase', date: END },
+  },
+  // Long-term effects
+  {
+    code: 'LT-MINORITY-SEAT-SHARE',
+    node: 'L1',
+    name: l('Etniske minoriteter i formelle fora', 'Ethnic minority representation in formal fora'),
+    definition: l(
+      'Andel af besatte pladser i formelle fora, hvor indehaveren har oplyst etnisk minoritetsbaggrund, ved periodens udgang',
+      'Share of occupied seats in formal fora held by people who declared an ethnic minority background, at the end of the period',
+    ),
+    unit: l('andel', 'share'),
+    aggregation: 'ratio',
+    numerator: l('Pladser med minoritetsbaggrund', 'Seats held by minority members'),
+    denominator: l('Besatte pladser', 'Occupied seats'),
+    breakdowns: ['forumType', 'housingArea'],
+    periodTypes: all,
+    subject: 'persons',
+    baseline: { value: 0.08, date: START },
+    target: { value: 0.2, direction: 'increase', date: END },
+  },
+  {
+    code: 'LT-ASSOCIATION-NOMINATED-SEATS',
+    node: 'L1',
+    name: l('Pladser indstillet af foreninger', 'Seats held by association nominees'),
+    definition: l(
+      'Pladser i formelle fora besat af personer indstillet af en minoritetsforening, ved periodens udgang',
+      'Seats in formal fora held by people nominated by a minority association, at the end of the period',
+    ),
+    unit: l('pladser', 'seats'),
+    aggregation: 'stock',
+    numerator: l('Pladser', 'Seats'),
+    breakdowns: ['forumType', 'housingArea'],
+    periodTypes: all,
+    subject: 'persons',
+    baseline: { value: 0, date: START },
+    target: { value: 15, direction: 'increase', date: END },
+  },
+  {
+    code: 'LT-FORUM-INPUTS',
+    node: 'L2',
+    name: l('Input til formelle fora', 'Inputs to formal fora'),
+    definition: l(
+      'Høringssvar, dialogmøder og forslag givet af foreninger til formelle fora',
+      'Hearing responses, dialogue meetings and proposals given by associations to formal fora',
+    ),
+    unit: l('input', 'inputs'),
+    aggregation: 'count',
+    numerator: l('Input', 'Inputs'),
+    breakdowns: ['inputKind', 'forumType', 'housingArea'],
+    periodTypes: all,
+    subject: 'none',
+    baseline: { value: 0, date: START },
+    target: { value: 30, direction: 'increase', date: END },
+  },
+];
+
+export const findIndicator = (code: string): IndicatorDefinition | undefined =>
+  indicatorCatalogue.find((indicator) => indicator.code === code);

@@ -1,0 +1,67 @@
+import { IndicatorDefinition } from './indicator-catalogue';
+import { TOTAL } from './indicator-facts';
+
+/** Groups of fewer associations or persons than this are withheld in every output. */
+export const MIN_CELL_SIZE = 5;
+
+export interface CellSums {
+  readonly dimension: string;
+  readonly value: string;
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly units: number;
+}
+
+export type SuppressionReason = 'small-cell' | 'complementary';
+
+export interface CellValue {
+  readonly dimension: string;
+  readonly value: string;
+  /** Null when withheld. */
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly units: number | null;
+  /** The figure to show; null when withheld or undefined (a share of nobody). */
+  readonly result: number | null;
+  readonly suppressed: SuppressionReason | null;
+}
+
+/** The value of a cell by the indicator's aggregation: a count or amount, or a quotient. */
+export const cellResult = (definition: IndicatorDefinition, cell: Pick<CellSums, 'numerator' | 'denominator'>): number | null => {
+  if (definition.aggregation === 'average' || definition.aggregation === 'ratio') {
+    return cell.denominator > 0 ? cell.numerator / cell.denominator : null;
+  }
+  return cell.numerator;
+};
+
+const isSmall = (cell: CellSums) => cell.units > 0 && cell.units < MIN_CELL_SIZE;
+
+/**
+ * Withholds cells built from fewer than MIN_CELL_SIZE units, then, in each breakdown, one more
+ * cell wherever a single withheld cell could be recovered by subtracting the others from the
+ * total (complementary suppression). The whole numerator, denominator and units of a
+ * withheld cell are hidden, not only its result.
+ */
+export const suppressSmallCells = (definition: IndicatorDefinition, cells: readonly CellSums[]): CellValue[] => {
+  const protect = definition.subject !== 'none';
+  const reasons = new Map<CellSums, SuppressionReason>();
+  if (protect) {
+    for (const cell of cells) if (isSmall(cell)) reasons.set(cell, 'small-cell');
+    const byDimension = new Map<string, CellSums[]>();
+    for (const cell of cells) if (cell.dimension !== TOTAL) byDimension.set(cell.dimension, [...(byDimension.get(cell.dimension) ?? []), cell]);
+    for (const group of byDimension.values()) {
+      const withheld = group.filter((cell) => reasons.has(cell));
+      if (withheld.length !== 1) continue;
+      const complement = group
+        .filter((cell) => !reasons.has(cell) && cell.units > 0)
+        .sort((a, b) => a.units - b.units || a.value.localeCompare(b.value))[0];
+      if (complement) reasons.set(complement, 'complementary');
+    }
+  }
+  return cells.map((cell) => {
+    const suppressed = reasons.get(cell) ?? null;
+    return suppressed
+      ? { dimension: cell.dimension, value: cell.value, numerator: null, denominator: null, units: null, result: null, suppressed }
+      : { ...cell, result: cellResult(definition, cell), suppressed: null };
+  });
+};

@@ -1,0 +1,48 @@
+import { RecordDocument, recordProjection, recordsOf, withCorrections } from '../core/record-projection';
+import { IndicatorFact } from '../indicators/indicator-facts';
+import { surveyScale } from '../model/instruments';
+import { membershipIntervals } from '../network/membership';
+import { SurveyAnswered } from '../surveys/survey.events';
+import { WorkshopHeld } from '../workshops/workshop.events';
+import { StaffMemberDetailsCorrected, StaffMemberRegistered } from './staff.events';
+
+/** Everything recorded about one (pseudonymous) staff member. */
+export const staffProjection = recordProjection('staff', {
+  StaffMemberRegistered: (data) => [data.staffId],
+  StaffMemberDetailsCorrected: (data) => [data.staffId],
+  WorkshopHeld: (data) => data.participantStaffIds,
+  NetworkMemberJoined: (data) => (data.member.kind === 'staff' ? [data.member.id] : []),
+  NetworkMemberLeft: (data) => (data.member.kind === 'staff' ? [data.member.id] : []),
+  SurveyAnswered: (data) => (data.respondentKind === 'staff' ? [data.staffId] : []),
+});
+
+type Details = Omit<StaffMemberRegistered['data'], 'staffId'>;
+
+export const staffDetails = (doc: RecordDocument): Details | undefined => {
+  const [registered] = recordsOf<StaffMemberRegistered['data']>(doc, 'StaffMemberRegistered');
+  if (!registered) return undefined;
+  const corrections = recordsOf<StaffMemberDetailsCorrected['data']>(doc, 'StaffMemberDetailsCorrected').map((record) => record.data);
+  return withCorrections<Details>(registered.data, corrections, ['role', 'employer', 'housingArea']);
+};
+
+const agrees = (answers: SurveyAnswered['data']['answers'], statement: string) =>
+  answers.some((answer) => answer.statement === statement && answer.score >= surveyScale.agreeFrom);
+
+export const staffFacts = (doc: RecordDocument): IndicatorFact[] => {
+  const details = staffDetails(doc);
+  if (!details) return [];
+  const dims = { role: details.role, employer: details.employer, housingArea: details.housingArea };
+  const facts: IndicatorFact[] = [];
+  for (const workshop of recordsOf<WorkshopHeld['data']>(doc, 'WorkshopHeld')) {
+    facts.push({ indicator: 'PRD-STAFF-TRAINED', at: workshop.at, numerator: 1, units: 1, dims: { ...dims, workshopTopic: workshop.data.topic } });
+  }
+  for (const interval of membershipIntervals(recordsOf(doc, 'NetworkMemberJoined', 'NetworkMemberLeft'))) {
+    facts.push({ indicator: 'RSL-NETWORK-MEMBERS', ...interval, numerator: 1, units: 1, dims: { housingArea: details.housingArea, memberKind: 'staff' } });
+  }
+  for (const answer of recordsOf<SurveyAnswered['data']>(doc, 'SurveyAnswered')) {
+    if (answer.data.wave !== 'follow-up') continue;
+    const both = agrees(answer.data.answers, 'staff-better-involvement') && agrees(answer.data.answers, 'staff-better-dialogue');
+    facts.push({ indicator: 'MED-STAFF-BETTER-DIALOGUE', at: answer.at, numerator: both ? 1 : 0, denominator: 1, units: 1, dims });
+  }
+  return facts;
+};

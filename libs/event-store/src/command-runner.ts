@@ -1,0 +1,147 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  Actor,
+  Command,
+  CommandContext,
+  Decider,
+  DomainEvent,
+  EventToAppend,
+  RecordedEvent,
+  RECORD_RETRACTED,
+  RecordRetracted,
+  UpcasterChain,
+  assertNotInFuture,
+  effectiveHistory,
+  fold,
+  ruleBroken,
+} from '@toc/domain';
+import { EventStore, WrongExpectedVersionError } from './event-store.port';
+
+/** Who sent a command and why, as taken from the request; copied into every event's metadata. */
+export interface CommandEnvelope {
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly actor: Actor;
+  readonly sourceApp: string;
+  /** A retried request with the same key appends nothing and gets the first result back. */
+  readonly idempotencyKey?: string;
+  /** The client's If-Match: the revision it read. A mismatch fails instead of deciding. */
+  readonly expectedRevision?: number;
+  /** Replace an earlier event of the stream: it is retracted and the command's events take its place. */
+  readonly correctionOf?: { readonly eventId: string; readonly reason: string };
+}
+
+export interface CommandResult {
+  readonly streamId: string;
+  readonly events: readonly EventToAppend[];
+  /** Revision of the stream's last event: the ETag a client sends back as If-Match. */
+  readonly nextExpectedRevision: number;
+  readonly position: number;
+  /** True when an idempotent retry found the events already stored. */
+  readonly replayed: boolean;
+}
+
+/**
+ * The one command path: read the stream, fold its effective history, decide, append with the
+ * revision that was read. A concurrent writer makes the append fail with
+ * WrongExpectedVersionError; nothing is ever overwritten.
+ */
+export class CommandRunner {
+  constructor(
+    private readonly store: EventStore,
+    private readonly upcasters: UpcasterChain,
+    private readonly newEventId: () => string = randomUUID,
+  ) {}
+
+  async run<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: C,
+    envelope: CommandEnvelope,
+  ): Promise<CommandResult> {
+    return this.write(streamId, command.type, command.context, envelope, (history, retraction) => {
+      const basis = retraction ? history.filter((event) => event.metadata.eventId !== retraction.data.retractedEventId) : history;
+      return decider.decide(command, fold(decider, basis as unknown as E[]));
+    });
+  }
+
+  /** Withdraws an earlier record of the stream without a replacement. */
+  async retract(streamId: string, context: CommandContext, envelope: CommandEnvelope & { correctionOf: NonNullable<CommandEnvelope['correctionOf']> }) {
+    return this.write(streamId, RECORD_RETRACTED, context, envelope, () => []);
+  }
+
+  private async write(
+    streamId: string,
+    commandType: string,
+    context: CommandContext,
+    envelope: CommandEnvelope,
+    decide: (history: readonly RecordedEvent[], retraction: RecordRetracted | undefined) => readonly DomainEvent[],
+  ): Promise<CommandResult> {
+    const stored = (await this.store.readStream(streamId)).map((event) => this.upcasters.upcast(event));
+    const revision = stored.length - 1;
+    const eventId = this.eventIdFactory(envelope.idempotencyKey, streamId, commandType);
+
+    const alreadyStored = stored.filter((event) => event.metadata.eventId.startsWith(eventId.prefix));
+    if (envelope.idempotencyKey && alreadyStored.length > 0) {
+      const last = alreadyStored[alreadyStored.length - 1];
+      return { streamId, events: alreadyStored, nextExpectedRevision: revision, position: last.position, replayed: true };
+    }
+    if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== revision) {
+      throw new WrongExpectedVersionError(streamId, envelope.expectedRevision, revision < 0 ? 'no-stream' : revision);
+    }
+    assertNotInFuture(context);
+
+    const history = effectiveHistory(stored);
+    const retraction = envelope.correctionOf ? this.retraction(history, envelope.correctionOf) : undefined;
+    const decided = [...(retraction ? [retraction] : []), ...decide(history, retraction)];
+    if (decided.length === 0) return { streamId, events: [], nextExpectedRevision: revision, position: 0, replayed: false };
+
+    const toAppend: EventToAppend[] = decided.map((event, index) => ({
+      type: event.type,
+      data: event.data,
+      metadata: {
+        eventId: eventId.next(index),
+        schemaVersion: this.upcasters.currentVersion(event.type),
+        correlationId: envelope.correlationId,
+        causationId: envelope.causationId,
+        actor: envelope.actor,
+        sourceApp: envelope.sourceApp,
+        occurredAt: context.occurredAt,
+        recordedAt: context.now,
+        ...(envelope.correctionOf && event.type !== RECORD_RETRACTED ? { correctionOf: envelope.correctionOf.eventId } : {}),
+      },
+    }));
+    const result = await this.store.append(streamId, toAppend, revision < 0 ? 'no-stream' : revision);
+    return { streamId, events: toAppend, ...result, replayed: false };
+  }
+
+  /** The retraction that precedes a correction; refuses what cannot be corrected. */
+  private retraction(history: readonly RecordedEvent[], correction: { eventId: string; reason: string }): RecordRetracted {
+    const index = history.findIndex((event) => event.metadata.eventId === correction.eventId);
+    if (index < 0) ruleBroken('unknown-event', `event ${correction.eventId} is not a current record of this stream`, 'correctionOf');
+    if (index === 0) {
+      ruleBroken('cannot-correct-creation', 'the first record of a stream is corrected with its correct-details command', 'correctionOf');
+    }
+    if (!correction.reason.trim()) ruleBroken('reason-required', 'a correction needs a reason', 'reason');
+    const target = history[index];
+    return {
+      type: RECORD_RETRACTED,
+      data: {
+        retractedEventId: target.metadata.eventId,
+        reason: correction.reason,
+        retracted: { eventId: target.metadata.eventId, type: target.type, data: target.data, occurredAt: target.metadata.occurredAt },
+      },
+    };
+  }
+
+  /**
+   * With an idempotency key, event ids derive from it (same key, same ids), so a retry is
+   * recognised by the ids already in the stream; without one they are random.
+   */
+  private eventIdFactory(idempotencyKey: string | undefined, streamId: string, commandType: string) {
+    if (!idempotencyKey) return { prefix: '\u0000', next: () => this.newEventId() };
+    const digest = createHash('sha256').update(`${streamId}\u0000${commandType}\u0000${idempotencyKey}`).digest('hex');
+    const prefix = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 28)}`;
+    return { prefix, next: (index: number) => `${prefix}${index.toString(16).padStart(4, '0')}` };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './event-store.port';
+export * from './command-runner';
+export * from './event-log.port';
+export * from './sqlite/sqlite-event-store';

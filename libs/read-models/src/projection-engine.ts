@@ -1,0 +1,136 @@
+import { AggregateContribution, ProjectionDocument, ReadModelDefinition, RecordedEvent } from '@toc/domain';
+import { Document, DocumentChange, ReadModelStore, StoredDocument } from './read-model-store.port';
+
+export const CHECKPOINTS = 'projection_checkpoints';
+
+/** Collections of one build of a read model share a namespace such as `programme_v1_b2`. */
+export const namespaceOf = (definition: Pick<ReadModelDefinition, 'name' | 'version'>, build: number) =>
+  `${definition.name}_v${definition.version}_b${build}`;
+
+export const collectionIn = (namespace: string, collection: string) => `${namespace}_${collection}`;
+
+/** An event that a projection could not apply: the projection stops on it, nothing is skipped. */
+export class ProjectionError extends Error {
+  constructor(
+    readonly event: Pick<RecordedEvent, 'position' | 'streamId' | 'type'> & { eventId: string },
+    override readonly cause: unknown,
+  ) {
+    super(`event ${event.eventId} (${event.type} at position ${event.position} in ${event.streamId}) failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'ProjectionError';
+  }
+}
+
+interface Touched {
+  readonly collection: string;
+  readonly id: string;
+  readonly storedPosition: number;
+  readonly initial: ProjectionDocument | null;
+  current: ProjectionDocument | null;
+  position: number;
+}
+
+const EPSILON = 1e-9;
+
+/**
+ * Applies a batch of events to one build of a read model and commits the documents, the
+ * aggregate rows and the checkpoint in one store commit. A document skips events at or below
+ * the position it has already applied, so a redelivered batch changes nothing.
+ */
+export const applyEvents = async (
+  definition: ReadModelDefinition,
+  store: ReadModelStore,
+  namespace: string,
+  events: readonly RecordedEvent[],
+): Promise<void> => {
+  if (events.length === 0) return;
+  const touched = await loadTouched(definition, store, namespace, events);
+
+  for (const event of events) {
+    for (const projection of definition.projections) {
+      if (!projection.handles.has(event.type)) continue;
+      for (const id of projection.documentIds(event)) {
+        const entry = touched.get(`${projection.collection}\u0000${id}`)!;
+        if (event.position <= entry.position) continue;
+        try {
+          entry.current = projection.evolve(entry.current, event, id);
+        } catch (error) {
+          throw new ProjectionError({ ...event, eventId: event.metadata.eventId }, error);
+        }
+        entry.position = event.position;
+      }
+    }
+  }
+
+  const changed = [...touched.values()].filter((entry) => entry.position > entry.storedPosition);
+  const changes: DocumentChange[] = changed.map((entry) => ({
+    collection: collectionIn(namespace, entry.collection),
+    id: entry.id,
+    doc: entry.current as Document | null,
+    position: entry.position,
+  }));
+  const lastPosition = events[events.length - 1].position;
+  if (definition.aggregation) changes.push(...(await aggregateChanges(definition, store, namespace, changed, lastPosition)));
+  changes.push({ collection: CHECKPOINTS, id: namespace, doc: { id: namespace, position: lastPosition }, position: lastPosition });
+  await store.commit(changes);
+};
+
+const loadTouched = async (definition: ReadModelDefinition, store: ReadModelStore, namespace: string, events: readonly RecordedEvent[]) => {
+  const idsByCollection = new Map<string, Set<string>>();
+  for (const event of events) {
+    for (const projection of definition.projections) {
+      if (!projection.handles.has(event.type)) continue;
+      const ids = idsByCollection.get(projection.collection) ?? new Set<string>();
+      for (const id of projection.documentIds(event)) ids.add(id);
+      idsByCollection.set(projection.collection, ids);
+    }
+  }
+  const touched = new Map<string, Touched>();
+  for (const [collection, ids] of idsByCollection) {
+    const stored = await store.getMany(collectionIn(namespace, collection), [...ids]);
+    for (const id of ids) {
+      const found: StoredDocument | undefined = stored.get(id);
+      const doc = (found?.doc ?? null) as ProjectionDocument | null;
+      const position = found?.position ?? 0;
+      touched.set(`${collection}\u0000${id}`, { collection, id, storedPosition: position, initial: doc, current: doc, position });
+    }
+  }
+  return touched;
+};
+
+/** Subtracts each changed document's old contributions, adds its new ones, and sums into the rows. */
+const aggregateChanges = async (
+  definition: ReadModelDefinition,
+  store: ReadModelStore,
+  namespace: string,
+  changed: readonly Touched[],
+  position: number,
+): Promise<DocumentChange[]> => {
+  const aggregation = definition.aggregation!;
+  const deltas = new Map<string, AggregateContribution & { sums: Record<string, number> }>();
+  const add = (contributions: readonly AggregateContribution[], sign: 1 | -1) => {
+    for (const contribution of contributions) {
+      const delta = deltas.get(contribution.key) ?? { ...contribution, sums: {} };
+      for (const [name, value] of Object.entries(contribution.sums)) delta.sums[name] = (delta.sums[name] ?? 0) + sign * value;
+      deltas.set(contribution.key, delta);
+    }
+  };
+  for (const entry of changed) {
+    if (entry.initial) add(aggregation.contributions(entry.collection, entry.initial), -1);
+    if (entry.current) add(aggregation.contributions(entry.collection, entry.current), 1);
+  }
+  const effective = [...deltas.values()].filter((delta) => Object.values(delta.sums).some((value) => Math.abs(value) > EPSILON));
+  if (effective.length === 0) return [];
+
+  const collection = collectionIn(namespace, aggregation.collection);
+  const stored = await store.getMany(collection, effective.map((delta) => delta.key));
+  return effective.map((delta) => {
+    const previous = (stored.get(delta.key)?.doc ?? {}) as Record<string, unknown>;
+    const sums: Record<string, number> = {};
+    for (const name of new Set([...Object.keys(delta.sums), ...Object.keys(previous.sums ?? {})])) {
+      const value = (((previous.sums as Record<string, number>) ?? {})[name] ?? 0) + (delta.sums[name] ?? 0);
+      sums[name] = Math.abs(value) > EPSILON ? value : 0;
+    }
+    const empty = Object.values(sums).every((value) => value === 0);
+    return { collection, id: delta.key, doc: empty ? null : { id: delta.key, ...delta.fields, sums }, position };
+  });
+};

@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ReadModelDefinition, domainUpcasters, programmeReadModel } from '@toc/domain';
+import { CommandRunner, EventLogReader, EventStore, IntegrityVerifier, SqliteEventStore } from '@toc/event-store';
+import { MongoReadModelStore, ProjectionRunner, ReadModelStore, SqliteReadModelStore } from '@toc/read-models';
+import { AppConfig } from './config';
+
+/** The event store the apps need: appending, reading, the audit log and tamper evidence. */
+export type AuditableEventStore = EventStore & EventLogReader & IntegrityVerifier;
+
+/**
+ * The composition root shared by the api, the projector and the CLI: opens the stores named by
+ * the configuration and wires the command runner and the programme projection around them.
+ */
+export class Runtime {
+  private constructor(
+    readonly config: AppConfig,
+    readonly events: AuditableEventStore,
+    readonly readModels: ReadModelStore,
+    readonly commands: CommandRunner,
+    readonly programme: ReadModelDefinition,
+    readonly projector: ProjectionRunner,
+  ) {}
+
+  static async open(config: AppConfig): Promise<Runtime> {
+    mkdirSync(config.dataDir, { recursive: true });
+    const events = SqliteEventStore.open(join(config.dataDir, 'events.sqlite'), { synchronous: config.sqliteSynchronous });
+    const readModels =
+      config.readModelStore === 'mongodb'
+        ? await MongoReadModelStore.connect(config.mongodbUrl!, config.mongodbDatabase)
+        : SqliteReadModelStore.open(join(config.dataDir, 'read-models.sqlite'), { synchronous: config.sqliteSynchronous });
+    const programme = programmeReadModel({ start: config.programmeStart, end: config.programmeEnd });
+    const projector = new ProjectionRunner(events, readModels, programme, domainUpcasters);
+    return new Runtime(config, events, readModels, new CommandRunner(events, domainUpcasters), programme, projector);
+  }
+
+  async close(): Promise<void> {
+    await this.projector.stop();
+    await this.readModels.close();
+    await this.events.close();
+  }
+}
