@@ -2,7 +2,19 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { Runtime } from '@toc/runtime';
 import { AdminController } from './admin/admin.controller';
+import { AuditController } from './audit/audit.controller';
+import { AnalysesController } from './commands/analyses/analyses.controller';
 import { AssociationsController } from './commands/associations/associations.controller';
+import { CoursesController } from './commands/courses/courses.controller';
+import { EvaluationController } from './commands/evaluation/evaluation.controller';
+import { ForumsController } from './commands/forums/forums.controller';
+import { NetworkController } from './commands/network/network.controller';
+import { ResourcesController } from './commands/resources/resources.controller';
+import { RetractionsController } from './commands/retractions/retractions.controller';
+import { SeminarsController } from './commands/seminars/seminars.controller';
+import { StaffController } from './commands/staff/staff.controller';
+import { SurveysController } from './commands/surveys/surveys.controller';
+import { WorkshopsController } from './commands/workshops/workshops.controller';
 import { CommandSender, RunDomainCommandHandler } from './commands/command-sender';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { ReadModelAccess } from './indicators/read-model-access';
@@ -10,7 +22,7 @@ import { ModelController } from './model/model.controller';
 import { Clock, RuntimeModule } from './runtime.module';
 import { StreamsController } from './streams/streams.controller';
 
-export const commandControllers = [AssociationsController];
+export const commandControllers = [AssociationsController, StaffController, ResourcesController, AnalysesController, EvaluationController, CoursesController, WorkshopsController, SeminarsController, NetworkController, SurveysController, ForumsController, RetractionsController];
 
 @Module({})
 export class AppModule {
@@ -18,7 +30,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), RuntimeModule.forRoot(runtime, clock)],
-      controllers: [...commandControllers, StreamsController, ModelController, IndicatorsController, AdminController],
+      controllers: [...commandControllers, StreamsController, ModelController, IndicatorsController, AuditController, AdminController],
       providers: [CommandSender, RunDomainCommandHandler, ReadModelAccess],
     };
   }

@@ -2,3 +2,4 @@ export * from './event-store.port';
 export * from './command-runner';
 export * from './event-log.port';
 export * from './sqlite/sqlite-event-store';
+export * from './audit-trail';

@@ -6,3 +6,4 @@ export * from './projection-engine';
 export * from './projection-status';
 export * from './projection-runner';
 export * from './indicator-queries';
+export * from './replay';

@@ -56,15 +56,7 @@ export class ProjectionRunner {
 
   async start(): Promise<void> {
     const stored = (await this.store.get(PROJECTION_STATUS, this.definition.name))?.doc as StoredProjectionStatus | undefined;
-    this.status = stored ?? {
-      id: this.definition.name,
-      version: this.definition.version,
-      build: 1,
-      namespace: namespaceOf(this.definition, 1),
-      rebuild: null,
-      lastError: null,
-      revision: 0,
-    };
+    this.status = stored ?? this.initialStatus();
     if (!stored) await this.saveStatus({});
     this.failed = false;
     // A build of an older version keeps serving readers, frozen, until the new version has caught up.
@@ -126,25 +118,41 @@ export class ProjectionRunner {
     return this.status.namespace;
   }
 
+  /**
+   * Status as operators see it. A process that does not run this projection itself (an api
+   * beside a separate projector) reads the stored status and checkpoint.
+   */
   async statusView(): Promise<ProjectionStatusView> {
+    const running = this.live !== undefined || this.rebuild !== undefined;
+    const status = running ? this.status : await this.storedStatus();
     const headPosition = await this.events.headPosition();
-    const checkpoint = this.live?.checkpoint ?? (await this.readCheckpoint(this.status.namespace));
+    const checkpoint = this.live?.checkpoint ?? (await this.readCheckpoint(status.namespace));
     const lagEvents = Math.max(0, headPosition - checkpoint);
     const [oldestPending] = lagEvents > 0 ? await this.events.readAll({ after: checkpoint, limit: 1 }) : [];
     const lagSeconds = oldestPending ? Math.max(0, (this.now().getTime() - Date.parse(oldestPending.metadata.recordedAt)) / 1000) : 0;
-    const state = this.failed || this.status.lastError ? 'failed' : !this.live ? 'stopped' : lagEvents > 0 ? 'catching-up' : 'live';
+    const state = this.failed || status.lastError ? 'failed' : status.rebuild ? 'rebuilding' : lagEvents > 0 ? 'catching-up' : 'live';
     return {
       name: this.definition.name,
-      version: this.status.version,
-      build: this.status.build,
+      version: status.version,
+      build: status.build,
       state,
+      runningHere: running,
       checkpoint,
       headPosition,
       lagEvents,
       lagSeconds,
-      lastError: this.status.lastError,
-      rebuild: this.status.rebuild && this.rebuildView(this.status.rebuild, headPosition),
+      lastError: status.lastError,
+      rebuild: status.rebuild && this.rebuildView(status.rebuild, headPosition),
     };
+  }
+
+  private async storedStatus(): Promise<StoredProjectionStatus> {
+    const stored = (await this.store.get(PROJECTION_STATUS, this.definition.name))?.doc as StoredProjectionStatus | undefined;
+    return stored ?? this.initialStatus();
+  }
+
+  private initialStatus(): StoredProjectionStatus {
+    return { id: this.definition.name, version: this.definition.version, build: 1, namespace: namespaceOf(this.definition, 1), rebuild: null, lastError: null, revision: 0 };
   }
 
   private rebuildView(rebuild: NonNullable<StoredProjectionStatus['rebuild']>, headPosition: number) {

@@ -1,6 +1,6 @@
 export const PROJECTION_STATUS = 'projection_status';
 
-export type ProjectionState = 'stopped' | 'catching-up' | 'live' | 'failed';
+export type ProjectionState = 'catching-up' | 'live' | 'rebuilding' | 'failed';
 
 export interface FailedEvent {
   readonly position: number;
@@ -38,6 +38,8 @@ export interface ProjectionStatusView {
   readonly version: number;
   readonly build: number;
   readonly state: ProjectionState;
+  /** Whether this process runs the projection (false for an api beside a separate projector). */
+  readonly runningHere: boolean;
   readonly checkpoint: number;
   readonly headPosition: number;
   readonly lagEvents: number;

@@ -1,8 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReadModelDefinition, domainUpcasters, programmeReadModel } from '@toc/domain';
+import { IndicatorView, ReadModelDefinition, domainUpcasters, programmeReadModel } from '@toc/domain';
 import { CommandRunner, EventLogReader, EventStore, IntegrityVerifier, SqliteEventStore } from '@toc/event-store';
-import { MongoReadModelStore, ProjectionRunner, ReadModelStore, SqliteReadModelStore } from '@toc/read-models';
+import {
+  IndicatorQuery,
+  MongoReadModelStore,
+  PROJECTION_STATUS,
+  ProjectionRunner,
+  ReadModelStore,
+  ReplayMoment,
+  SqliteReadModelStore,
+  StoredProjectionStatus,
+  REPLAY_NAMESPACE,
+  namespaceOf,
+  queryIndicators,
+  replayReadModel,
+} from '@toc/read-models';
 import { AppConfig } from './config';
 
 /** The event store the apps need: appending, reading, the audit log and tamper evidence. */
@@ -32,6 +45,25 @@ export class Runtime {
     const programme = programmeReadModel({ start: config.programmeStart, end: config.programmeEnd });
     const projector = new ProjectionRunner(events, readModels, programme, domainUpcasters);
     return new Runtime(config, events, readModels, new CommandRunner(events, domainUpcasters), programme, projector);
+  }
+
+  /** The live build's namespace, from the stored status so that every process agrees. */
+  async activeNamespace(): Promise<string> {
+    const stored = await this.readModels.get(PROJECTION_STATUS, this.programme.name);
+    return (stored?.doc as StoredProjectionStatus | undefined)?.namespace ?? namespaceOf(this.programme, 1);
+  }
+
+  /**
+   * Indicator values now (the live read model) or at a past moment (a replay of the same
+   * projection code in memory); the returned function answers many period queries cheaply.
+   */
+  async indicatorSource(moment: ReplayMoment = {}): Promise<(query: IndicatorQuery) => Promise<IndicatorView[]>> {
+    if (moment.asOf === undefined && moment.knownAt === undefined) {
+      const namespace = await this.activeNamespace();
+      return (query) => queryIndicators(this.readModels, namespace, query);
+    }
+    const replayed = await replayReadModel(this.events, this.programme, domainUpcasters, moment);
+    return (query) => queryIndicators(replayed, REPLAY_NAMESPACE, query);
   }
 
   async close(): Promise<void> {

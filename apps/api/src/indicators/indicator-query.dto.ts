@@ -1,3 +1,4 @@
+import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
@@ -32,3 +33,13 @@ export const periodMatchesType = (periodType: PeriodType, period: string): boole
     'half-year': /^\d{4}-H[12]$/,
     quarter: /^\d{4}-Q[1-4]$/,
   })[periodType].test(period);
+
+/** The period asked for (or `fallback`), refused with a 400 when it is not of the period type. */
+export const checkedPeriod = (periodType: PeriodType, period: string | undefined, fallback = 'programme'): string => {
+  const chosen = period ?? fallback;
+  if (!periodMatchesType(periodType, chosen)) {
+    const message = `period ${chosen} is not a ${periodType}`;
+    throw new BadRequestException({ statusCode: 400, message: [message], errors: [{ field: 'period', rule: 'matchesPeriodType', message }] });
+  }
+  return chosen;
+};

@@ -406,6 +406,32 @@ describe('SqliteEventStore', () => {
       expect(await query({ actorUserId: 'u1', after: 1, limit: 1 })).toEqual([2]);
     });
 
+    it('gathers planner statistics once the log is large enough, and again on open when they are missing', async () => {
+      const big = open({ synchronous: 'NORMAL' });
+      const statisticsRows = (): number => {
+        const raw = new Database(file, { readonly: true });
+        try {
+          const tables = raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('sqlite_stat1', 'sqlite_stat4')").get() as { n: number };
+          if (tables.n < 2) return 0;
+          return (raw.prepare("SELECT count(*) AS n FROM sqlite_stat4 WHERE tbl = 'events'").get() as { n: number }).n;
+        } finally {
+          raw.close();
+        }
+      };
+      expect(statisticsRows()).toBe(0);
+      for (let i = 0; i < 10; i += 1) await big.append('course-big', Array.from({ length: 1_000 }, (_, j) => event(i * 1_000 + j)), 'any');
+      // The refresh is queued with setImmediate after the append; this callback runs after it.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(statisticsRows()).toBeGreaterThan(0);
+
+      await big.close();
+      tamper("DELETE FROM sqlite_stat1 WHERE tbl = 'events'");
+      tamper("DELETE FROM sqlite_stat4 WHERE tbl = 'events'");
+      expect(statisticsRows()).toBe(0);
+      open();
+      expect(statisticsRows()).toBeGreaterThan(0);
+    });
+
     it('returns events in full and rejects bad arguments', async () => {
       const [first] = await store.queryLog({ limit: 1 });
       expect(first).toEqual(stored[0]);

@@ -1,0 +1,99 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { domainUpcasters } from '@toc/domain';
+import { AuditTrail } from '@toc/event-store';
+import { diffIndicators } from '@toc/read-models';
+import { EVENT_COLUMNS, Runtime, buildEvaluationReport, csvEventLine, csvLine, indicatorsCsv, ndjsonLine } from '@toc/runtime';
+import { checkedPeriod } from '../indicators/indicator-query.dto';
+import { Clock } from '../runtime.module';
+import { AuditFilterDto, DiffQueryDto, ExportFormatDto, IndicatorExportDto, MomentQueryDto, toLogFilter } from './audit.dto';
+
+const EXPORT_PAGE = 1000;
+
+@ApiTags('evaluation')
+@Controller('v1')
+export class AuditController {
+  private readonly trail: AuditTrail;
+
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly clock: Clock,
+  ) {
+    this.trail = new AuditTrail(runtime.events, domainUpcasters);
+  }
+
+  @Get('audit/events')
+  @ApiOperation({ summary: 'The audit log: who recorded what, when (both times), on whose behalf, and later amendments' })
+  events(@Query() filter: AuditFilterDto) {
+    return this.trail.page(toLogFilter(filter));
+  }
+
+  @Get('audit/streams/:streamId')
+  @ApiOperation({ summary: 'The full history of one stream with its corrections and retractions' })
+  async stream(@Param('streamId') streamId: string) {
+    return { streamId, entries: await this.trail.stream(streamId) };
+  }
+
+  @Get('audit/export')
+  @ApiOperation({ summary: 'The filtered audit log as NDJSON or CSV (UTF-8 with BOM), streamed' })
+  async export(@Query() query: ExportFormatDto, @Res() response: Response) {
+    const csv = query.format === 'csv';
+    const options = { separator: query.separator ?? ';', decimalComma: false, bom: true } as const;
+    response.setHeader('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="events.${csv ? 'csv' : 'ndjson'}"`);
+    if (csv) response.write('\uFEFF' + csvLine(EVENT_COLUMNS, options));
+    const backwards = query.direction === 'backwards';
+    for (let cursor = backwards ? query.before : query.after; ; ) {
+      const page = await this.trail.page({ ...toLogFilter(query, EXPORT_PAGE), ...(backwards ? { before: cursor } : { after: cursor }) });
+      for (const entry of page.entries) response.write(csv ? csvEventLine(entry, options) : ndjsonLine(entry));
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    response.end();
+  }
+
+  @Get('replay/indicators')
+  @ApiOperation({ summary: 'Indicator values as of a business time and/or as known at a recording time, by the live definitions' })
+  async replay(@Query() query: MomentQueryDto) {
+    const periodType = query.periodType ?? 'programme';
+    const period = checkedPeriod(periodType, query.period);
+    const indicators = await this.runtime.indicatorSource({ asOf: query.asOf, knownAt: query.knownAt });
+    return { asOf: query.asOf ?? null, knownAt: query.knownAt ?? null, periodType, period, indicators: await indicators({ periodType, period }) };
+  }
+
+  @Get('replay/diff')
+  @ApiOperation({ summary: 'Every indicator figure that differs between two moments' })
+  async diff(@Query() query: DiffQueryDto) {
+    const periodType = query.periodType ?? 'programme';
+    const period = checkedPeriod(periodType, query.period);
+    const from = { asOf: query.fromAsOf, knownAt: query.fromKnownAt };
+    const to = { asOf: query.toAsOf, knownAt: query.toKnownAt };
+    const [before, after] = await Promise.all([from, to].map(async (moment) => (await this.runtime.indicatorSource(moment))({ periodType, period })));
+    return { periodType, period, from, to, changes: diffIndicators(before, after) };
+  }
+
+  @Get('exports/indicators.csv')
+  @ApiOperation({ summary: 'Indicator table as CSV for Excel (UTF-8 with BOM; ";" and decimal comma by default); small cells withheld' })
+  async indicatorsCsv(@Query() query: IndicatorExportDto, @Res() response: Response) {
+    const periodType = query.periodType ?? 'programme';
+    const period = checkedPeriod(periodType, query.period);
+    const views = await (await this.runtime.indicatorSource({ asOf: query.asOf, knownAt: query.knownAt }))({ periodType, period });
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="indicators-${period}.csv"`);
+    response.send(indicatorsCsv(views, { separator: query.separator ?? ';', decimalComma: (query.decimal ?? 'comma') === 'comma', bom: true }));
+  }
+
+  @Get('reports/evaluation')
+  @ApiOperation({ summary: 'A self-contained HTML evaluation report for one period (optionally as known at a past moment)' })
+  async report(@Query() query: MomentQueryDto, @Res() response: Response) {
+    const html = await buildEvaluationReport(this.runtime, {
+      periodType: query.periodType ?? 'programme',
+      period: checkedPeriod(query.periodType ?? 'programme', query.period),
+      moment: { asOf: query.asOf, knownAt: query.knownAt },
+      now: this.clock.now(),
+    });
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.send(html);
+  }
+}

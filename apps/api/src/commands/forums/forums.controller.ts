@@ -1,0 +1,90 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { forumDecider, streamName } from '@toc/domain';
+import { CommandEnvelope } from '@toc/event-store';
+import { Envelope } from '../../http/request-context';
+import { acceptedCommand } from '../command-response';
+import { CommandSender } from '../command-sender';
+import { IdParam } from '../id.param';
+import { LeaveForumSeatDto, RecordForumInputDto, RegisterForumDto, TakeForumSeatDto } from './forum.dto';
+
+@ApiTags('forums')
+@ApiHeader({ name: 'X-Actor-Id', required: true })
+@ApiHeader({ name: 'X-Actor-Role', required: true })
+@Controller('v1/forums')
+export class ForumsController {
+  constructor(private readonly sender: CommandSender) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register a formal forum (resident board, local council, ...)' })
+  async register(@Body() dto: RegisterForumDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
+    const { forumId, name, forumType, housingArea, seats } = dto;
+    const result = await this.sender.send(
+      forumDecider,
+      streamName('forum', forumId),
+      'RegisterForum',
+      { forumId, name, forumType, housingArea, seats },
+      dto,
+      envelope,
+    );
+    return acceptedCommand(response, result);
+  }
+
+  @Post(':id/seats')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a seat taken in the forum' })
+  async takeSeat(@IdParam() id: string, @Body() dto: TakeForumSeatDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
+    const { seatHolderId, background, nominatedByAssociationId } = dto;
+    const result = await this.sender.send(
+      forumDecider,
+      streamName('forum', id),
+      'TakeForumSeat',
+      { forumId: id, seatHolderId, background, ...(nominatedByAssociationId !== undefined && { nominatedByAssociationId }) },
+      dto,
+      envelope,
+      nominatedByAssociationId !== undefined
+        ? [{ streamId: streamName('association', nominatedByAssociationId), field: 'nominatedByAssociationId' }]
+        : [],
+    );
+    return acceptedCommand(response, result);
+  }
+
+  @Post(':id/seat-departures')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a seat holder leaving the forum' })
+  async leaveSeat(
+    @IdParam() id: string,
+    @Body() dto: LeaveForumSeatDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.sender.send(
+      forumDecider,
+      streamName('forum', id),
+      'LeaveForumSeat',
+      { forumId: id, seatHolderId: dto.seatHolderId },
+      dto,
+      envelope,
+    );
+    return acceptedCommand(response, result);
+  }
+
+  @Post(':id/inputs')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record an input (hearing response, dialogue meeting, proposal) to the forum' })
+  async input(@IdParam() id: string, @Body() dto: RecordForumInputDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
+    const { inputId, kind, associationId, summary } = dto;
+    const result = await this.sender.send(
+      forumDecider,
+      streamName('forum', id),
+      'RecordForumInput',
+      { forumId: id, inputId, kind, ...(associationId !== undefined && { associationId }), summary },
+      dto,
+      envelope,
+      associationId !== undefined ? [{ streamId: streamName('association', associationId), field: 'associationId' }] : [],
+    );
+    return acceptedCommand(response, result);
+  }
+}

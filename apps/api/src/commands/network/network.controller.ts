@@ -1,0 +1,111 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { networkDecider, streamName } from '@toc/domain';
+import { CommandEnvelope } from '@toc/event-store';
+import { Envelope } from '../../http/request-context';
+import { acceptedCommand } from '../command-response';
+import { CommandSender } from '../command-sender';
+import { IdParam } from '../id.param';
+import { EstablishNetworkDto, HoldNetworkMeetingDto, JoinNetworkDto, LeaveNetworkDto, OrganiseJointActivityDto } from './network.dto';
+
+@ApiTags('network')
+@ApiHeader({ name: 'X-Actor-Id', required: true })
+@ApiHeader({ name: 'X-Actor-Role', required: true })
+@Controller('v1/networks')
+export class NetworkController {
+  constructor(private readonly sender: CommandSender) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Establish a locally anchored network of staff and associations' })
+  async establish(@Body() dto: EstablishNetworkDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
+    const { networkId, name, housingArea } = dto;
+    const result = await this.sender.send(networkDecider, streamName('network', networkId), 'EstablishNetwork', { networkId, name, housingArea }, dto, envelope);
+    return acceptedCommand(response, result);
+  }
+
+  @Post(':id/members')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'A registered association or staff member joins the network' })
+  async join(@IdParam() id: string, @Body() dto: JoinNetworkDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
+    const { kind, id: memberId } = dto.member;
+    const result = await this.sender.send(
+      networkDecider,
+      streamName('network', id),
+      'JoinNetwork',
+      { networkId: id, member: { kind, id: memberId } },
+      dto,
+      envelope,
+      [{ streamId: streamName(kind, memberId), field: 'member.id' }],
+    );
+    return acceptedCommand(response, result);
+  }
+
+  @Post(':id/departures')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'A member leaves the network' })
+  async leave(@IdParam() id: string, @Body() dto: LeaveNetworkDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
+    const { member, reason } = dto;
+    const result = await this.sender.send(
+      networkDecider,
+      streamName('network', id),
+      'LeaveNetwork',
+      { networkId: id, member: { kind: member.kind, id: member.id }, reason },
+      dto,
+      envelope,
+    );
+    return acceptedCommand(response, result);
+  }
+
+  @Post(':id/meetings')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a network meeting convened by a member' })
+  async meeting(
+    @IdParam() id: string,
+    @Body() dto: HoldNetworkMeetingDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { meetingId, convenedBy, attendees } = dto;
+    const result = await this.sender.send(
+      networkDecider,
+      streamName('network', id),
+      'HoldNetworkMeeting',
+      {
+        networkId: id,
+        meetingId,
+        convenedBy: { kind: convenedBy.kind, id: convenedBy.id },
+        attendees: attendees.map(({ kind, id: memberId }) => ({ kind, id: memberId })),
+      },
+      dto,
+      envelope,
+    );
+    return acceptedCommand(response, result);
+  }
+
+  @Post(':id/joint-activities')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record an activity a member association and a member staff member organised together' })
+  async jointActivity(
+    @IdParam() id: string,
+    @Body() dto: OrganiseJointActivityDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { activityId, associationId, staffId, title } = dto;
+    const result = await this.sender.send(
+      networkDecider,
+      streamName('network', id),
+      'OrganiseJointActivity',
+      { networkId: id, activityId, associationId, staffId, title },
+      dto,
+      envelope,
+      [
+        { streamId: streamName('association', associationId), field: 'associationId' },
+        { streamId: streamName('staff', staffId), field: 'staffId' },
+      ],
+    );
+    return acceptedCommand(response, result);
+  }
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { resourceDecider, streamName } from '@toc/domain';
+import { CommandEnvelope } from '@toc/event-store';
+import { Envelope } from '../../http/request-context';
+import { acceptedCommand } from '../command-response';
+import { CommandSender } from '../command-sender';
+import { IdParam } from '../id.param';
+import { AllocateResourceDto, RecordResourceUseDto } from './resource.dto';
+
+@ApiTags('resources')
+@ApiHeader({ name: 'X-Actor-Id', required: true })
+@ApiHeader({ name: 'X-Actor-Role', required: true })
+@Controller('v1/resource-allocations')
+export class ResourcesController {
+  constructor(private readonly sender: CommandSender) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Allocate staff time or budget of a resource line for a period' })
+  async allocate(@Body() dto: AllocateResourceDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
+    const { allocationId, resourceLine, kind, unit, amount, periodStart, periodEnd } = dto;
+    const result = await this.sender.send(
+      resourceDecider,
+      streamName('resource', allocationId),
+      'AllocateResource',
+      { allocationId, resourceLine, kind, unit, amount, periodStart, periodEnd },
+      dto,
+      envelope,
+    );
+    return acceptedCommand(response, result);
+  }
+
+  @Post(':id/uses')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record use of an allocation on the business date of occurredAt' })
+  async use(@IdParam() id: string, @Body() dto: RecordResourceUseDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
+    const { amount, note } = dto;
+    const result = await this.sender.send(resourceDecider, streamName('resource', id), 'RecordResourceUse', { allocationId: id, amount, note }, dto, envelope);
+    return acceptedCommand(response, result);
+  }
+}

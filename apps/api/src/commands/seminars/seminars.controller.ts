@@ -1,0 +1,46 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { seminarDecider, streamName } from '@toc/domain';
+import { CommandEnvelope } from '@toc/event-store';
+import { Envelope } from '../../http/request-context';
+import { acceptedCommand } from '../command-response';
+import { CommandSender } from '../command-sender';
+import { HoldSeminarDto } from './seminar.dto';
+
+@ApiTags('seminars')
+@ApiHeader({ name: 'X-Actor-Id', required: true })
+@ApiHeader({ name: 'X-Actor-Role', required: true })
+@Controller('v1/seminars')
+export class SeminarsController {
+  constructor(private readonly sender: CommandSender) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a held seminar or event with head counts per target group' })
+  async hold(@Body() dto: HoldSeminarDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
+    const { seminarId, format, title, housingArea, participantsByTargetGroup, associationIds, staffIds } = dto;
+    const { staff, associations, citizens } = participantsByTargetGroup;
+    const result = await this.sender.send(
+      seminarDecider,
+      streamName('seminar', seminarId),
+      'HoldSeminar',
+      {
+        seminarId,
+        format,
+        title,
+        housingArea,
+        participantsByTargetGroup: { staff, associations, citizens },
+        associationIds: [...associationIds],
+        staffIds: [...staffIds],
+      },
+      dto,
+      envelope,
+      [
+        ...associationIds.map((id, i) => ({ streamId: streamName('association', id), field: `associationIds[${i}]` })),
+        ...staffIds.map((id, i) => ({ streamId: streamName('staff', id), field: `staffIds[${i}]` })),
+      ],
+    );
+    return acceptedCommand(response, result);
+  }
+}

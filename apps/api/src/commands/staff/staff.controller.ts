@@ -1,0 +1,55 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { staffDecider, streamName } from '@toc/domain';
+import { CommandEnvelope } from '@toc/event-store';
+import { Envelope } from '../../http/request-context';
+import { acceptedCommand } from '../command-response';
+import { CommandSender } from '../command-sender';
+import { IdParam } from '../id.param';
+import { CorrectStaffMemberDetailsDto, RegisterStaffMemberDto } from './staff.dto';
+
+@ApiTags('staff')
+@ApiHeader({ name: 'X-Actor-Id', required: true })
+@ApiHeader({ name: 'X-Actor-Role', required: true })
+@Controller('v1/staff-members')
+export class StaffController {
+  constructor(private readonly sender: CommandSender) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register a staff member in a vulnerable housing area' })
+  async register(@Body() dto: RegisterStaffMemberDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
+    const { staffId, role, employer, housingArea } = dto;
+    const result = await this.sender.send(
+      staffDecider,
+      streamName('staff', staffId),
+      'RegisterStaffMember',
+      { staffId, role, employer, housingArea },
+      dto,
+      envelope,
+    );
+    return acceptedCommand(response, result);
+  }
+
+  @Post(':id/corrections')
+  @HttpCode(201)
+  @ApiOperation({ summary: "Correct a staff member's registered details" })
+  async correct(
+    @IdParam() id: string,
+    @Body() dto: CorrectStaffMemberDetailsDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { role, employer, housingArea, reason } = dto;
+    const result = await this.sender.send(
+      staffDecider,
+      streamName('staff', id),
+      'CorrectStaffMemberDetails',
+      { staffId: id, role, employer, housingArea, reason },
+      dto,
+      envelope,
+    );
+    return acceptedCommand(response, result);
+  }
+}

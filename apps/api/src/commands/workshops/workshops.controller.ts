@@ -1,0 +1,56 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { streamName, workshopDecider } from '@toc/domain';
+import { CommandEnvelope } from '@toc/event-store';
+import { Envelope } from '../../http/request-context';
+import { acceptedCommand } from '../command-response';
+import { CommandSender } from '../command-sender';
+import { IdParam } from '../id.param';
+import { HoldWorkshopDto, RecordWorkshopFeedbackDto } from './workshop.dto';
+
+@ApiTags('workshops')
+@ApiHeader({ name: 'X-Actor-Id', required: true })
+@ApiHeader({ name: 'X-Actor-Role', required: true })
+@Controller('v1/workshops')
+export class WorkshopsController {
+  constructor(private readonly sender: CommandSender) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a held competence-development workshop for staff' })
+  async hold(@Body() dto: HoldWorkshopDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
+    const { workshopId, topic, housingArea, participantStaffIds } = dto;
+    const result = await this.sender.send(
+      workshopDecider,
+      streamName('workshop', workshopId),
+      'HoldWorkshop',
+      { workshopId, topic, housingArea, participantStaffIds: [...participantStaffIds] },
+      dto,
+      envelope,
+      participantStaffIds.map((staffId, i) => ({ streamId: streamName('staff', staffId), field: `participantStaffIds[${i}]` })),
+    );
+    return acceptedCommand(response, result);
+  }
+
+  @Post(':id/feedback')
+  @HttpCode(201)
+  @ApiOperation({ summary: "Record a participant's reaction and learning scores" })
+  async feedback(
+    @IdParam() id: string,
+    @Body() dto: RecordWorkshopFeedbackDto,
+    @Envelope() envelope: CommandEnvelope,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { staffId, reactionScore, learningScore } = dto;
+    const result = await this.sender.send(
+      workshopDecider,
+      streamName('workshop', id),
+      'RecordWorkshopFeedback',
+      { workshopId: id, staffId, reactionScore, learningScore },
+      dto,
+      envelope,
+    );
+    return acceptedCommand(response, result);
+  }
+}

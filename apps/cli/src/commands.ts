@@ -1,0 +1,157 @@
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { PeriodType, domainUpcasters, periodTypes } from '@toc/domain';
+import { AuditTrail, EventLogFilter } from '@toc/event-store';
+import { ProjectionStatusView, diffIndicators } from '@toc/read-models';
+import {
+  EVENT_COLUMNS,
+  Runtime,
+  buildEvaluationReport,
+  csvEventLine,
+  csvLine,
+  danishExcel,
+  indicatorsCsv,
+  ndjsonLine,
+  plainCsv,
+} from '@toc/runtime';
+import { seedDemo } from '@toc/runtime/demo/demo-programme';
+import { ParsedArgs, UsageError, isoFlag, oneOfFlag } from './args';
+import { formatDuration, renderProgress, writeProgress } from './progress';
+import { indicatorTable } from './table';
+
+type Flags = ParsedArgs['flags'];
+
+const period = (flags: Flags) => {
+  const periodType = oneOfFlag<PeriodType>(flags, 'period-type', periodTypes, 'programme');
+  return { periodType, period: flags.period ?? 'programme' };
+};
+
+const moment = (flags: Flags, prefix = '') => ({ asOf: isoFlag(flags, `${prefix}as-of`), knownAt: isoFlag(flags, `${prefix}known-at`) });
+
+const output = (flags: Flags, text: string) => {
+  if (flags.out) {
+    writeFileSync(flags.out, text);
+    console.error(`written to ${flags.out}`);
+  } else process.stdout.write(text);
+};
+
+const statusLine = (status: ProjectionStatusView) =>
+  `${status.name} v${status.version} build ${status.build}: ${status.state}, checkpoint ${status.checkpoint}/${status.headPosition}, lag ${status.lagEvents} events (${status.lagSeconds.toFixed(1)} s)` +
+  (status.lastError ? `\n  last error: ${status.lastError.message}` : '') +
+  (status.rebuild ? `\n  rebuilding build ${status.rebuild.build}: ${status.rebuild.percent.toFixed(1)} %, eta ${formatDuration(status.rebuild.etaSeconds)}` : '');
+
+export const status = async (runtime: Runtime) => {
+  console.log(statusLine(await runtime.projector.statusView()));
+};
+
+/** Rebuilds here, in this process; stop a running projector first, or use --api to ask the service. */
+export const rebuild = async (runtime: Runtime, name: string | undefined, flags: Flags) => {
+  if (name && name !== runtime.projector.name) throw new UsageError(`unknown projection ${name}; known: ${runtime.projector.name}`);
+  if (flags.api) return rebuildThroughApi(flags.api, runtime.projector.name);
+  await runtime.projector.start();
+  const { build } = await runtime.projector.startRebuild();
+  for (;;) {
+    const view = await runtime.projector.statusView();
+    if (view.state === 'failed') throw new Error(`rebuild failed: ${view.lastError?.message}`);
+    if (!view.rebuild) {
+      writeProgress(renderProgress(100, `build ${view.build} live`));
+      console.log(`\n${statusLine(view)}`);
+      return;
+    }
+    writeProgress(renderProgress(view.rebuild.percent, `build ${build}: ${view.rebuild.position}/${view.rebuild.targetPosition} events, ${Math.round(view.rebuild.eventsPerSecond)} ev/s, eta ${formatDuration(view.rebuild.etaSeconds)}`));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+
+const rebuildThroughApi = async (baseUrl: string, name: string) => {
+  const started = await fetch(`${baseUrl}/v1/admin/projections/${name}/rebuild`, { method: 'POST' });
+  if (!started.ok) throw new Error(`the service refused the rebuild: ${started.status} ${await started.text()}`);
+  for (;;) {
+    const [view] = (await (await fetch(`${baseUrl}/v1/admin/projections`)).json()) as ProjectionStatusView[];
+    if (view.state === 'failed') throw new Error(`rebuild failed: ${view.lastError?.message}`);
+    if (!view.rebuild) return console.log(`\n${statusLine(view)}`);
+    writeProgress(renderProgress(view.rebuild.percent, `${view.rebuild.position}/${view.rebuild.targetPosition} events, eta ${formatDuration(view.rebuild.etaSeconds)}`));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+
+export const replay = async (runtime: Runtime, flags: Flags) => {
+  const query = period(flags);
+  const format = oneOfFlag(flags, 'format', ['table', 'csv', 'json'] as const, 'table');
+  const views = await (await runtime.indicatorSource(moment(flags)))(query);
+  if (format === 'json') output(flags, JSON.stringify({ ...moment(flags), ...query, indicators: views }, null, 2) + '\n');
+  else if (format === 'csv') output(flags, indicatorsCsv(views, flags.separator === ',' ? plainCsv : danishExcel));
+  else output(flags, indicatorTable(views) + '\n');
+};
+
+export const diff = async (runtime: Runtime, flags: Flags) => {
+  const query = period(flags);
+  const [before, after] = await Promise.all([moment(flags, 'from-'), moment(flags, 'to-')].map(async (m) => (await runtime.indicatorSource(m))(query)));
+  const changes = diffIndicators(before, after);
+  if (flags.format === 'json') return output(flags, JSON.stringify(changes, null, 2) + '\n');
+  output(flags, changes.map((c) => `${c.code} ${c.dimension}=${c.value}: ${c.from ?? '–'} -> ${c.to ?? '–'}`).join('\n') + (changes.length ? '\n' : 'no differences\n'));
+};
+
+export const verify = async (runtime: Runtime) => {
+  const report = await runtime.events.verifyIntegrity();
+  if (report.ok) console.log(`ok: ${report.eventsChecked} events, hash chain intact`);
+  else {
+    const link = report.firstBrokenLink!;
+    console.log(`BROKEN at position ${link.position} (${link.streamId}, event ${link.eventId}): ${link.reason}`);
+    process.exitCode = 2;
+  }
+};
+
+const logFilter = (flags: Flags, limit: number): EventLogFilter => ({
+  limit,
+  actorUserId: flags.actor,
+  actorRole: flags.role,
+  sourceApp: flags['source-app'],
+  types: flags.types?.split(','),
+  streamId: flags.stream,
+  streamPrefix: flags.category ? `${flags.category}-` : undefined,
+  occurredFrom: isoFlag(flags, 'occurred-from'),
+  occurredTo: isoFlag(flags, 'occurred-to'),
+  recordedFrom: isoFlag(flags, 'recorded-from'),
+  recordedTo: isoFlag(flags, 'recorded-to'),
+  correlationId: flags.correlation,
+});
+
+export const audit = async (runtime: Runtime, flags: Flags) => {
+  const page = await new AuditTrail(runtime.events, domainUpcasters).page({ ...logFilter(flags, Number(flags.limit ?? 50)), after: Number(flags.after ?? 0) });
+  for (const entry of page.entries) {
+    const amended = entry.amendedBy.map((a) => ` [${a.kind} by ${a.actor.userId} at ${a.recordedAt}: ${a.reason}]`).join('');
+    console.log(`${String(entry.position).padStart(8)} ${entry.recordedAt} ${entry.actor.userId}/${entry.actor.role} ${entry.streamId} ${entry.type} (occurred ${entry.occurredAt})${amended}`);
+  }
+  if (page.nextCursor !== null) console.log(`more: --after ${page.nextCursor}`);
+};
+
+export const exportData = async (runtime: Runtime, what: string | undefined, flags: Flags) => {
+  if (what === 'indicators') {
+    const views = await (await runtime.indicatorSource(moment(flags)))(period(flags));
+    const separator = oneOfFlag(flags, 'separator', [';', ','] as const, ';');
+    return output(flags, indicatorsCsv(views, { separator, decimalComma: (flags.decimal ?? 'comma') === 'comma', bom: true }));
+  }
+  if (what !== 'events') throw new UsageError('export what? events or indicators');
+  const format = oneOfFlag(flags, 'format', ['ndjson', 'csv'] as const, 'ndjson');
+  const csvOptions = { ...danishExcel, separator: oneOfFlag(flags, 'separator', [';', ','] as const, ';') };
+  const sink = flags.out ? createWriteStream(flags.out) : process.stdout;
+  if (format === 'csv') sink.write('\uFEFF' + csvLine(EVENT_COLUMNS, csvOptions));
+  const trail = new AuditTrail(runtime.events, domainUpcasters);
+  for (let after = 0; ; ) {
+    const page = await trail.page({ ...logFilter(flags, 1000), after });
+    for (const entry of page.entries) sink.write(format === 'csv' ? csvEventLine(entry, csvOptions) : ndjsonLine(entry));
+    if (page.nextCursor === null) break;
+    after = page.nextCursor;
+  }
+  if (sink !== process.stdout) await new Promise<void>((resolve) => (sink as NodeJS.WritableStream).end(resolve));
+};
+
+export const report = async (runtime: Runtime, flags: Flags) => {
+  const html = await buildEvaluationReport(runtime, { ...period(flags), moment: moment(flags), now: new Date() });
+  output(flags, html);
+};
+
+export const seed = async (runtime: Runtime) => {
+  const result = await seedDemo(runtime);
+  console.log(`demo programme seeded: ${result.commands} commands, store head at position ${result.lastPosition}`);
+};

@@ -1,0 +1,62 @@
+import { Runtime, loadConfig } from '@toc/runtime';
+import { UsageError, parseArgs } from './args';
+import * as commands from './commands';
+
+const USAGE = `usage: npm run cli -- <command> [options]
+
+  status                              projection status: checkpoint, head, lag, state, rebuild progress
+  rebuild [programme] [--api URL]     blue/green rebuild with a progress bar (here, or in the running service with --api)
+  replay [--as-of T] [--known-at T] [--period-type programme|year|half-year|quarter] [--period P]
+         [--format table|csv|json] [--out FILE]
+                                      indicator values as of a business time and/or as known at a recording time
+  diff --from-as-of|--from-known-at T --to-as-of|--to-known-at T [--period-type ..] [--period ..]
+                                      every indicator figure that changed between two moments
+  audit [--stream ID] [--category C] [--actor U] [--role R] [--source-app A] [--types T1,T2]
+        [--occurred-from T] [--occurred-to T] [--recorded-from T] [--recorded-to T] [--correlation ID]
+        [--after POS] [--limit N]     the audit log with corrections and retractions
+  export events [--format ndjson|csv] [--separator ';'|','] [filters as for audit] [--out FILE]
+  export indicators [--period-type ..] [--period ..] [--as-of T] [--known-at T] [--separator ..] [--decimal comma|point] [--out FILE]
+  report [--period-type ..] [--period ..] [--known-at T] [--out report.html]
+                                      self-contained HTML evaluation report
+  verify                              check the event store's hash chain; exit code 2 on a broken link
+  seed-demo                           record a realistic programme year through the command path
+
+Settings come from the environment as for the service (DATA_DIR, READ_MODEL_STORE, MONGODB_URL, ...).`;
+
+const main = async () => {
+  const { positional, flags } = parseArgs(process.argv.slice(2));
+  const [command, argument] = positional;
+  if (!command || flags.help) return console.log(USAGE);
+  const runtime = await Runtime.open(loadConfig());
+  try {
+    switch (command) {
+      case 'status':
+        return await commands.status(runtime);
+      case 'rebuild':
+        return await commands.rebuild(runtime, argument, flags);
+      case 'replay':
+        return await commands.replay(runtime, flags);
+      case 'diff':
+        return await commands.diff(runtime, flags);
+      case 'audit':
+        return await commands.audit(runtime, flags);
+      case 'export':
+        return await commands.exportData(runtime, argument, flags);
+      case 'report':
+        return await commands.report(runtime, flags);
+      case 'verify':
+        return await commands.verify(runtime);
+      case 'seed-demo':
+        return await commands.seed(runtime);
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } finally {
+    await runtime.close();
+  }
+};
+
+main().catch((error) => {
+  console.error(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : error instanceof Error ? error.message : error);
+  process.exit(error instanceof UsageError ? 64 : 1);
+});

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { taskForceIntegration2010 } from '../model/theory-of-change';
+import { dimensions, indicatorCatalogue } from './indicator-catalogue';
+
+describe('indicator catalogue', () => {
+  it('gives every node of the model at least one indicator, on an existing node', () => {
+    const nodes = taskForceIntegration2010.nodes.map((node) => node.code);
+    const measuredNodes = new Set(indicatorCatalogue.map((indicator) => indicator.node));
+    expect(indicatorCatalogue.filter((indicator) => !nodes.includes(indicator.node))).toEqual([]);
+    expect(['R1', 'R6', 'A1', 'A2', 'A3', 'A4', 'A5', 'P1', 'P2', 'P3', 'S1', 'M1', 'M2', 'L1', 'L2'].filter((node) => !measuredNodes.has(node))).toEqual([]);
+  });
+
+  it('covers every level of the model', () => {
+    const levels = new Set(indicatorCatalogue.map((indicator) => taskForceIntegration2010.nodes.find((node) => node.code === indicator.node)!.level));
+    expect([...levels].sort()).toEqual(taskForceIntegration2010.levels.map((level) => level.code).sort());
+  });
+
+  it('has unique codes, known breakdowns and a denominator for every ratio and average', () => {
+    const codes = indicatorCatalogue.map((indicator) => indicator.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const indicator of indicatorCatalogue) {
+      expect(indicator.breakdowns.filter((dimension) => !dimensions.includes(dimension))).toEqual([]);
+      if (indicator.aggregation === 'ratio' || indicator.aggregation === 'average') expect(indicator.denominator).toBeDefined();
+    }
+  });
+
+  it('is documented: docs/indicators.md lists every indicator code', () => {
+    const doc = readFileSync(join(__dirname, '../../../../docs/indicators.md'), 'utf8');
+    expect(indicatorCatalogue.map((indicator) => indicator.code).filter((code) => !doc.includes(`\`${code}\``))).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { BenchResult } from './bench-result';
+
+const PORT = 3917;
+const API = resolve(__dirname, '../../apps/api/src/main.js');
+
+const startApi = async (dataDir: string): Promise<ChildProcess> => {
+  const child = spawn(process.execPath, [API], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT) }, stdio: 'ignore' });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/health`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error('the api did not start');
+};
+
+const areas = ['tingbjerg-husum', 'mjolnerparken', 'akacieparken', 'bispeparken'];
+
+/**
+ * The HTTP command path under concurrent load, on the embedded default (api and projector in one
+ * process on SQLite, fsync on every commit): every request registers a new association.
+ */
+export async function benchHttp(options: { connections?: number; seconds?: number } = {}): Promise<BenchResult[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'toc-http-bench-'));
+  const child = await startApi(dataDir);
+  let counter = 0;
+  try {
+    const result = await autocannon({
+      url: `http://127.0.0.1:${PORT}`,
+      connections: options.connections ?? 32,
+      duration: options.seconds ?? 20,
+      requests: [
+        {
+          method: 'POST',
+          path: '/v1/associations',
+          headers: { 'content-type': 'application/json', 'x-actor-id': 'bench', 'x-actor-role': 'case-worker', 'x-source-app': 'bench' },
+          setupRequest: (request) => {
+            const id = `bench-${++counter}`;
+            return {
+              ...request,
+              body: JSON.stringify({
+                associationId: id,
+                name: `Forening ${id}`,
+                housingArea: areas[counter % areas.length],
+                associationType: 'cultural',
+                sizeBand: '11-50',
+                occurredAt: '2010-03-01T10:00:00+01:00',
+              }),
+            };
+          },
+        },
+      ],
+    });
+    const connections = options.connections ?? 32;
+    const notes = `${connections} connections, ${result.duration} s, ${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors`;
+    return [
+      { suite: 'http', name: 'commands per second (POST /v1/associations)', value: result.requests.average, unit: 'req/s', target: { value: 2000, better: 'higher' }, notes },
+      { suite: 'http', name: 'latency p50', value: result.latency.p50, unit: 'ms', notes },
+      { suite: 'http', name: 'latency p99', value: result.latency.p99, unit: 'ms', target: { value: 50, better: 'lower' }, notes },
+    ];
+  } finally {
+    child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) benchHttp().then((results) => console.table(results));

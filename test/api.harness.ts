@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { RecordedEvent } from '@toc/domain';
+import { Runtime, loadConfig } from '@toc/runtime';
+import { createApp } from '../apps/api/src/app';
+import { Clock } from '../apps/api/src/runtime.module';
+
+/** "Now" for every end-to-end test unless a test pins another time: inside the programme, after its first year. */
+export const FIXED_NOW = new Date('2011-06-30T12:00:00Z');
+
+class FixedClock extends Clock {
+  constructor(private readonly at: Date) {
+    super();
+  }
+
+  now() {
+    return new Date(this.at);
+  }
+}
+
+export interface TestApp {
+  readonly app: INestApplication;
+  readonly http: ReturnType<typeof request.agent>;
+  readonly runtime: Runtime;
+  readonly close: () => Promise<void>;
+}
+
+/** The api and an embedded projector on SQLite files in a fresh temporary directory. */
+export const startTestApp = async (options: { now?: Date } = {}): Promise<TestApp> => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'toc-e2e-'));
+  const runtime = await Runtime.open(loadConfig({ DATA_DIR: dataDir, PORT: '0' }));
+  await runtime.projector.start();
+  const app = await createApp(runtime, { clock: new FixedClock(options.now ?? FIXED_NOW), logger: false });
+  await app.init();
+  const http = request.agent(app.getHttpServer());
+  const close = async () => {
+    await app.close();
+    await runtime.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { app, http, runtime, close };
+};
+
+/** The headers every command needs, as a case-worker tool would send them. */
+export const actor = { 'X-Actor-Id': 'evaluator-1', 'X-Actor-Role': 'case-worker', 'X-Source-App': 'test' } as const;
+
+/** A stream as GET /v1/streams/:streamId returns it. */
+export interface StreamBody {
+  readonly streamId: string;
+  readonly revision: number;
+  readonly events: readonly RecordedEvent[];
+}
+
+/** POSTs a command body with the actor headers plus any extra headers. */
+export const post = (t: TestApp, path: string, body: object, headers: Record<string, string> = {}) =>
+  t.http.post(path).set({ ...actor, ...headers }).send(body);
+
+export const readStream = async (t: TestApp, streamId: string): Promise<StreamBody> => {
+  const response = await t.http.get(`/v1/streams/${streamId}`);
+  expect({ status: response.status, body: response.body }).toMatchObject({ status: 200 });
+  return response.body as StreamBody;
+};
