@@ -33,15 +33,20 @@ const EPSILON = 1e-9;
 
 /**
  * Applies a batch of events to one build of a read model and commits the documents, the
- * aggregate rows and the checkpoint in one store commit. A document skips events at or below
- * the position it has already applied, so a redelivered batch changes nothing.
+ * aggregate rows and the checkpoint in one store commit. Events at or below the build's
+ * checkpoint were applied by an earlier commit and are skipped, so a redelivered batch changes
+ * nothing, even for a document that a later event deleted (a deleted document keeps no position
+ * of its own to guard it). A document also skips events at or below the position it has applied.
  */
 export const applyEvents = async (
   definition: ReadModelDefinition,
   store: ReadModelStore,
   namespace: string,
-  events: readonly RecordedEvent[],
+  batch: readonly RecordedEvent[],
 ): Promise<void> => {
+  if (batch.length === 0) return;
+  const checkpoint = (await store.get(CHECKPOINTS, namespace))?.position ?? 0;
+  const events = batch[0].position > checkpoint ? batch : batch.filter((event) => event.position > checkpoint);
   if (events.length === 0) return;
   const touched = await loadTouched(definition, store, namespace, events);
 

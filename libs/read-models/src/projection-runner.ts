@@ -54,11 +54,22 @@ export class ProjectionRunner {
     return this.definition.name;
   }
 
+  /**
+   * Follows the live build from its checkpoint and resumes a rebuild in progress. A start is a
+   * fresh attempt: a failure recorded by an earlier run is cleared, and recorded again if its
+   * cause is still there.
+   */
   async start(): Promise<void> {
     const stored = (await this.store.get(PROJECTION_STATUS, this.definition.name))?.doc as StoredProjectionStatus | undefined;
     this.status = stored ?? this.initialStatus();
-    if (!stored) await this.saveStatus({});
+    if (!stored || stored.lastError) await this.saveStatus({ lastError: null });
     this.failed = false;
+    // A rebuild left by other code (another version) holds documents this code did not write.
+    const { rebuild } = this.status;
+    if (rebuild && rebuild.version !== this.definition.version) {
+      await this.dropNamespace(rebuild.namespace);
+      await this.saveStatus({ rebuild: null });
+    }
     // A build of an older version keeps serving readers, frozen, until the new version has caught up.
     if (this.status.version === this.definition.version) this.live = await this.follow(this.status.namespace, this.status.build, false);
     if (this.status.rebuild) await this.resumeRebuild(this.status.rebuild.namespace, this.status.rebuild.build);
@@ -98,11 +109,13 @@ export class ProjectionRunner {
   }
 
   async cancelRebuild(): Promise<boolean> {
-    if (!this.rebuild) return false;
-    const { namespace } = this.rebuild;
-    await this.rebuild.subscription?.close();
+    const cancelled = this.rebuild;
+    if (!cancelled) return false;
+    // Detached before waiting for its batch in flight, so that batch cannot switch readers to it.
+    cancelled.rebuilding = false;
     this.rebuild = undefined;
-    await this.dropNamespace(namespace);
+    await cancelled.subscription?.close();
+    await this.dropNamespace(cancelled.namespace);
     await this.saveStatus({ rebuild: null });
     return true;
   }

@@ -1,0 +1,932 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  Command,
+  CommandContext,
+  Decider,
+  DomainEvent,
+  INDICATOR_CELLS,
+  PeriodType,
+  Projection,
+  ReadModelDefinition,
+  RecordedEvent,
+  TOTAL,
+  associationDecider,
+  cellId,
+  courseDecider,
+  domainUpcasters,
+  networkDecider,
+  programmeReadModel,
+  staffDecider,
+  streamName,
+  workshopDecider,
+} from '@toc/domain';
+import { CommandEnvelope, CommandResult, CommandRunner, EventStore, SqliteEventStore, SubscribeOptions, Subscription } from '@toc/event-store';
+import { MemoryReadModelStore } from './memory/memory-read-model-store';
+import { CHECKPOINTS, applyEvents, collectionIn, namespaceOf } from './projection-engine';
+import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
+import { PROJECTION_STATUS, StoredProjectionStatus } from './projection-status';
+import type { Document, DocumentChange, FindOptions, ReadModelStore, StoredDocument } from './read-model-store.port';
+
+const CALENDAR = { start: '2010-01-01', end: '2011-12-31' } as const;
+const programme = programmeReadModel(CALENDAR);
+const B1 = namespaceOf(programme, 1);
+const B2 = namespaceOf(programme, 2);
+const BATCH_SIZE = 4;
+/** Generous for a real mongod; nothing in these tests waits on a timer. */
+const TIMEOUT_MS = 60_000;
+
+type Predicate = (changes: readonly DocumentChange[]) => boolean;
+
+/** A commit that applied a batch to a namespace: every such commit writes its checkpoint. */
+const batchInto =
+  (namespace: string): Predicate =>
+  (changes) =>
+    changes.some((change) => change.collection === CHECKPOINTS && change.id === namespace && change.doc !== null);
+
+/** The last step of dropping a build: its checkpoint goes. */
+const namespaceDropped =
+  (namespace: string): Predicate =>
+  (changes) =>
+    changes.some((change) => change.collection === CHECKPOINTS && change.id === namespace && change.doc === null);
+
+const statusWritten =
+  (matches: (status: StoredProjectionStatus) => boolean): Predicate =>
+  (changes) =>
+    changes.some((change) => change.collection === PROJECTION_STATUS && change.doc !== null && matches(change.doc as unknown as StoredProjectionStatus));
+
+interface Hold {
+  /** Resolves once the matching commit is waiting. */
+  readonly reached: Promise<void>;
+  /** Lets the held commit go through. */
+  release(): void;
+}
+
+/**
+ * A read-model store that lets a test see commits land, hold one back (a batch in flight) or make
+ * one fail before it reaches the store (a crash before the transaction commits).
+ */
+class ObservedStore implements ReadModelStore {
+  private readonly holds: { matches: Predicate; remaining: number; arrive: () => void; gate: Promise<void>; release: () => void }[] = [];
+  private readonly faults: { matches: Predicate; error: Error }[] = [];
+  private readonly watchers: { matches: Predicate; resolve: () => void }[] = [];
+  private readonly releases: (() => void)[] = [];
+
+  constructor(readonly inner: ReadModelStore) {}
+
+  get(collection: string, id: string): Promise<StoredDocument | null> {
+    return this.inner.get(collection, id);
+  }
+
+  getMany(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
+    return this.inner.getMany(collection, ids);
+  }
+
+  find(collection: string, options?: FindOptions): Promise<StoredDocument[]> {
+    return this.inner.find(collection, options);
+  }
+
+  async commit(changes: readonly DocumentChange[]): Promise<void> {
+    const fault = this.faults.findIndex((candidate) => candidate.matches(changes));
+    if (fault >= 0) throw this.faults.splice(fault, 1)[0].error;
+    const hold = this.holds.find((candidate) => candidate.matches(changes) && --candidate.remaining === 0);
+    if (hold) {
+      this.holds.splice(this.holds.indexOf(hold), 1);
+      hold.arrive();
+      await hold.gate;
+    }
+    await this.inner.commit(changes);
+    for (const watcher of this.watchers.filter((candidate) => candidate.matches(changes))) {
+      this.watchers.splice(this.watchers.indexOf(watcher), 1);
+      watcher.resolve();
+    }
+  }
+
+  dropCollection(collection: string): Promise<void> {
+    return this.inner.dropCollection(collection);
+  }
+
+  listCollections(): Promise<string[]> {
+    return this.inner.listCollections();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  /** Holds back the `nth` commit that matches (counting from now) until released. */
+  hold(matches: Predicate, nth = 1): Hold {
+    let arrive!: () => void;
+    let release!: () => void;
+    const reached = new Promise<void>((resolve) => (arrive = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    this.holds.push({ matches, remaining: nth, arrive, gate, release });
+    this.releases.push(release);
+    return { reached, release };
+  }
+
+  /** Lets every held commit go, so that a failed test can still stop its runners. */
+  releaseAll(): void {
+    for (const release of this.releases) release();
+  }
+
+  /** Makes the next matching commit throw before anything is written. */
+  failNext(matches: Predicate, error: Error): void {
+    this.faults.push({ matches, error });
+  }
+
+  /** Resolves after the next matching commit has been written. */
+  committed(matches: Predicate): Promise<void> {
+    return new Promise((resolve) => this.watchers.push({ matches, resolve }));
+  }
+}
+
+/** An event store that remembers where each subscription started. */
+class RecordingEventStore implements EventStore {
+  readonly subscribedAfter: number[] = [];
+
+  constructor(private readonly inner: EventStore) {}
+
+  append: EventStore['append'] = (...args) => this.inner.append(...args);
+  readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
+  readAll: EventStore['readAll'] = (...args) => this.inner.readAll(...args);
+  headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
+  close: EventStore['close'] = () => this.inner.close();
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    this.subscribedAfter.push(options.after);
+    return this.inner.subscribeToAll(options);
+  }
+}
+
+const ACTOR = { userId: 'user-caseworker-7', role: 'case-worker' } as const;
+const RECORDING_STARTS = Date.parse('2012-01-02T08:00:00.000Z');
+
+/**
+ * Sends commands through the real command runner and deciders, so every event is one the
+ * service could have recorded. Each command is recorded one second after the previous one.
+ */
+class Recorder {
+  private commands = 0;
+
+  constructor(private readonly runner: CommandRunner) {}
+
+  async run<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: { type: C['type']; data: C['data'] },
+    day: string,
+    correctionOf?: { eventId: string; reason: string },
+  ): Promise<string> {
+    const result = await this.runner.run(decider, streamId, { ...command, context: this.context(day) } as C, this.envelope(correctionOf));
+    return lastEventId(result);
+  }
+
+  async retract(streamId: string, eventId: string, day: string): Promise<string> {
+    const envelope = { ...this.envelope(), correctionOf: { eventId, reason: 'recorded against the wrong record' } };
+    return lastEventId(await this.runner.retract(streamId, this.context(day), envelope));
+  }
+
+  private context(day: string): CommandContext {
+    this.commands += 1;
+    return { occurredAt: `${day}T10:00:00.000Z`, now: new Date(RECORDING_STARTS + this.commands * 1000).toISOString(), actor: ACTOR };
+  }
+
+  private envelope(correctionOf?: { eventId: string; reason: string }): CommandEnvelope {
+    return {
+      correlationId: `correlation-${this.commands}`,
+      causationId: null,
+      actor: ACTOR,
+      sourceApp: 'case-worker-tool',
+      ...(correctionOf && { correctionOf }),
+    };
+  }
+}
+
+const lastEventId = (result: CommandResult): string => result.events[result.events.length - 1].metadata.eventId;
+
+const network = (id: string) => streamName('network', id);
+const association = (id: string) => streamName('association', id);
+const staff = (id: string) => streamName('staff', id);
+const workshop = (id: string) => streamName('workshop', id);
+const course = (id: string) => streamName('course', id);
+
+const assessment = (associationId: string, assessmentId: string) => ({
+  associationId,
+  assessmentId,
+  wave: 'baseline' as const,
+  instrumentVersion: 'cap-2010-v1',
+  mode: 'facilitated' as const,
+  items: [
+    { domain: 'governance', score: 2, evidence: 'board meets irregularly' },
+    { domain: 'finances', score: 3, evidence: 'accounts kept, no budget' },
+  ],
+});
+
+/** What the tests retract or correct later. */
+interface Recorded {
+  readonly staffOneJoined: string;
+  readonly secondBaseline: string;
+  readonly secondSession: string;
+  readonly feedback: string;
+}
+
+/**
+ * 22 events of the first programme year in Mjølnerparken and Urbanplanen: a network that two
+ * associations and a staff member join (one association leaves again), three workshops, a
+ * course with two sessions, and baseline capacity assessments.
+ */
+const recordFirstYear = async (r: Recorder): Promise<Recorded> => {
+  await r.run(networkDecider, network('N1'), { type: 'EstablishNetwork', data: { networkId: 'N1', name: 'Mjølnerparken network', housingArea: 'mjolnerparken' } }, '2010-01-05');
+  await r.run(associationDecider, association('A1'), { type: 'RegisterAssociation', data: { associationId: 'A1', name: 'Kulturforeningen', housingArea: 'mjolnerparken', associationType: 'cultural', sizeBand: '11-50' } }, '2010-01-10');
+  await r.run(associationDecider, association('A2'), { type: 'RegisterAssociation', data: { associationId: 'A2', name: 'Kvindeforeningen', housingArea: 'urbanplanen', associationType: 'women', sizeBand: '1-10' } }, '2010-01-12');
+  await r.run(staffDecider, staff('S1'), { type: 'RegisterStaffMember', data: { staffId: 'S1', role: 'frontline', employer: 'municipality', housingArea: 'mjolnerparken' } }, '2010-01-15');
+  await r.run(staffDecider, staff('S2'), { type: 'RegisterStaffMember', data: { staffId: 'S2', role: 'teacher', employer: 'school', housingArea: 'urbanplanen' } }, '2010-01-16');
+  await r.run(courseDecider, course('C1'), { type: 'DesignCourse', data: { courseId: 'C1', title: 'Citizenship and rights', housingArea: 'mjolnerparken', modules: ['citizenship', 'rights'], plannedSessions: 2 } }, '2010-01-20');
+  await r.run(networkDecider, network('N1'), { type: 'JoinNetwork', data: { networkId: 'N1', member: { kind: 'association', id: 'A1' } } }, '2010-02-01');
+  await r.run(associationDecider, association('A1'), { type: 'RecordCapacityAssessment', data: assessment('A1', 'A1-baseline') }, '2010-02-20');
+  await r.run(courseDecider, course('C1'), { type: 'StartCourse', data: { courseId: 'C1' } }, '2010-03-01');
+  await r.run(courseDecider, course('C1'), { type: 'EnrolAssociation', data: { courseId: 'C1', associationId: 'A1', representativeIds: ['R1', 'R2', 'R3'] } }, '2010-03-01');
+  await r.run(workshopDecider, workshop('W1'), { type: 'HoldWorkshop', data: { workshopId: 'W1', topic: 'parent-involvement', housingArea: 'mjolnerparken', participantStaffIds: ['S1', 'S2'] } }, '2010-03-10');
+  const feedback = await r.run(workshopDecider, workshop('W1'), { type: 'RecordWorkshopFeedback', data: { workshopId: 'W1', staffId: 'S1', reactionScore: 4, learningScore: 5 } }, '2010-03-12');
+  await r.run(courseDecider, course('C1'), { type: 'HoldCourseSession', data: { courseId: 'C1', sessionNumber: 1, module: 'citizenship', attendeeIds: ['R1', 'R2'] } }, '2010-03-15');
+  await r.run(workshopDecider, workshop('W2'), { type: 'HoldWorkshop', data: { workshopId: 'W2', topic: 'good-collaboration', housingArea: 'mjolnerparken', participantStaffIds: ['S1'] } }, '2010-03-20');
+  const staffOneJoined = await r.run(networkDecider, network('N1'), { type: 'JoinNetwork', data: { networkId: 'N1', member: { kind: 'staff', id: 'S1' } } }, '2010-04-10');
+  const secondBaseline = await r.run(associationDecider, association('A2'), { type: 'RecordCapacityAssessment', data: assessment('A2', 'A2-baseline') }, '2010-04-15');
+  const secondSession = await r.run(courseDecider, course('C1'), { type: 'HoldCourseSession', data: { courseId: 'C1', sessionNumber: 2, module: 'rights', attendeeIds: ['R1', 'R3'] } }, '2010-04-20');
+  await r.run(networkDecider, network('N1'), { type: 'JoinNetwork', data: { networkId: 'N1', member: { kind: 'association', id: 'A2' } } }, '2010-05-01');
+  await r.run(workshopDecider, workshop('W3'), { type: 'HoldWorkshop', data: { workshopId: 'W3', topic: 'parent-involvement', housingArea: 'urbanplanen', participantStaffIds: ['S2'] } }, '2010-05-05');
+  await r.run(associationDecider, association('A3'), { type: 'RegisterAssociation', data: { associationId: 'A3', name: 'Ungdomsklubben', housingArea: 'bispeparken', associationType: 'youth', sizeBand: '11-50' } }, '2010-05-10');
+  await r.run(courseDecider, course('C1'), { type: 'CompleteCourse', data: { courseId: 'C1', completedAssociationIds: ['A1'] } }, '2010-06-01');
+  await r.run(networkDecider, network('N1'), { type: 'LeaveNetwork', data: { networkId: 'N1', member: { kind: 'association', id: 'A2' }, reason: 'board dissolved' } }, '2010-08-15');
+  return { staffOneJoined, secondBaseline, secondSession, feedback };
+};
+const FIRST_YEAR_EVENTS = 22;
+
+/** Withdraws S1's network membership and the second course session; moves A2's baseline to July. */
+const recordCorrections = async (r: Recorder, recorded: Recorded): Promise<void> => {
+  await r.retract(network('N1'), recorded.staffOneJoined, '2010-04-10');
+  await r.retract(course('C1'), recorded.secondSession, '2010-04-20');
+  await r.run(associationDecider, association('A2'), { type: 'RecordCapacityAssessment', data: assessment('A2', 'A2-baseline') }, '2010-07-01', {
+    eventId: recorded.secondBaseline,
+    reason: 'the assessment took place after the summer break',
+  });
+};
+
+/** S2 joins the network in October; a fourth workshop in 2011. */
+const recordLaterEvents = async (r: Recorder): Promise<void> => {
+  await r.run(networkDecider, network('N1'), { type: 'JoinNetwork', data: { networkId: 'N1', member: { kind: 'staff', id: 'S2' } } }, '2010-10-01');
+  await r.run(workshopDecider, workshop('W4'), { type: 'HoldWorkshop', data: { workshopId: 'W4', topic: 'involving-minority-associations', housingArea: 'mjolnerparken', participantStaffIds: ['S1'] } }, '2011-02-01');
+};
+
+interface Sums {
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly units: number;
+}
+
+const cell = async (
+  store: ReadModelStore,
+  namespace: string,
+  indicator: string,
+  periodType: PeriodType,
+  period: string,
+  dimension = TOTAL,
+  value = '*',
+): Promise<Sums | null> => {
+  const stored = await store.get(collectionIn(namespace, INDICATOR_CELLS), cellId({ indicator, periodType, period, dimension, value }));
+  return (stored?.doc.sums as Sums | undefined) ?? null;
+};
+
+const count = (n: number): Sums => ({ numerator: n, denominator: 0, units: n });
+
+type Snapshot = Record<string, readonly (StoredDocument | Document)[]>;
+
+/**
+ * Every non-empty collection of a build, by logical name, ordered by id. With `positions`, each
+ * document comes with the position it was written at; without, only the content counts (builds
+ * fed in different batches write aggregate rows at different positions).
+ */
+const snapshot = async (store: ReadModelStore, namespace: string, { positions }: { positions: boolean }): Promise<Snapshot> => {
+  const prefix = `${namespace}_`;
+  const result: Record<string, (StoredDocument | Document)[]> = {};
+  for (const collection of (await store.listCollections()).filter((name) => name.startsWith(prefix)).sort()) {
+    const stored = (await store.find(collection)).sort((a, b) => (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
+    if (stored.length > 0) result[collection.slice(prefix.length)] = positions ? stored : stored.map(({ doc }) => doc);
+  }
+  return result;
+};
+
+const checkpointOf = async (store: ReadModelStore, namespace: string): Promise<number | null> =>
+  ((await store.get(CHECKPOINTS, namespace))?.doc.position as number | undefined) ?? null;
+
+const collectionsOf = async (store: ReadModelStore, namespace: string): Promise<string[]> =>
+  (await store.listCollections()).filter((name) => name.startsWith(`${namespace}_`));
+
+/** The programme read model with one projection that cannot apply one event type while `fault.active`. */
+const withFault = (fault: { active: boolean }, collection: string, type: string): ReadModelDefinition => ({
+  ...programme,
+  projections: programme.projections.map((projection): Projection<any> =>
+    projection.collection !== collection
+      ? projection
+      : {
+          ...projection,
+          evolve: (doc, event, id) => {
+            if (fault.active && event.type === type) throw new Error(`cannot read a ${type} payload`);
+            return projection.evolve(doc, event, id);
+          },
+        },
+  ),
+});
+
+/**
+ * The projection runner's behaviour on a real event store (SQLite file) and a given read-model
+ * store: live projection, redelivery, crashes, retractions, poison events, blue/green rebuilds
+ * and the status operators see. Each test gets a fresh event store and a fresh read-model store
+ * from `createReadModelStore`.
+ */
+export const describeProjectionRunnerContract = (name: string, createReadModelStore: () => Promise<ReadModelStore>): void => {
+  describe(`${name} (ProjectionRunner contract)`, () => {
+    let dir: string;
+    let files = 0;
+    const cleanups: (() => Promise<unknown>)[] = [];
+    const observed: ObservedStore[] = [];
+
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'toc-projection-runner-'));
+    });
+
+    afterEach(async () => {
+      for (const store of observed.splice(0)) store.releaseAll();
+      for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    }, TIMEOUT_MS);
+
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    const newReadModelStore = async (): Promise<ObservedStore> => {
+      const store = new ObservedStore(await createReadModelStore());
+      observed.push(store);
+      cleanups.push(() => store.close());
+      return store;
+    };
+
+    const setUp = async () => {
+      const sqlite = SqliteEventStore.open(join(dir, `events-${++files}.sqlite`), { synchronous: 'NORMAL' });
+      cleanups.push(() => sqlite.close());
+      const events = new RecordingEventStore(sqlite);
+      const recorder = new Recorder(new CommandRunner(sqlite, domainUpcasters));
+      const store = await newReadModelStore();
+      const clock = { ms: Date.parse('2012-01-02T09:00:00.000Z') };
+      const runner = (
+        options: { definition?: ReadModelDefinition; on?: ReadModelStore } & ProjectionRunnerOptions = {},
+      ): ProjectionRunner => {
+        const { definition = programme, on = store, ...rest } = options;
+        const created = new ProjectionRunner(events, on, definition, domainUpcasters, {
+          batchSize: BATCH_SIZE,
+          progressIntervalMs: 0,
+          now: () => new Date(clock.ms),
+          ...rest,
+        });
+        cleanups.push(() => created.stop());
+        return created;
+      };
+      /** The read model as an uninterrupted runner builds it on a fresh store. */
+      const uninterrupted = async (options: ProjectionRunnerOptions = {}): Promise<Snapshot> => {
+        const fresh = await newReadModelStore();
+        const reference = runner({ on: fresh, ...options });
+        await reference.start();
+        await reference.waitFor(await events.headPosition());
+        await reference.stop();
+        return snapshot(fresh, B1, { positions: true });
+      };
+      /** The read model computed in memory in one batch, independently of any runner. */
+      const inMemory = async (): Promise<Snapshot> => {
+        const memory = new MemoryReadModelStore();
+        const all = (await events.readAll()).map((event) => domainUpcasters.upcast(event));
+        await applyEvents(programme, memory, 'reference', all);
+        return snapshot(memory, 'reference', { positions: false });
+      };
+      return { events, recorder, store, clock, runner, uninterrupted, inMemory };
+    };
+
+    const upcastAll = async (events: EventStore): Promise<RecordedEvent[]> =>
+      (await events.readAll()).map((event) => domainUpcasters.upcast(event));
+
+    describe('live projection', () => {
+      it(
+        'computes indicator cells that match the figures worked out by hand',
+        async () => {
+          const { events, recorder, store, runner } = await setUp();
+          await recordFirstYear(recorder);
+          const live = runner();
+          await live.start();
+          await live.waitFor(await events.headPosition());
+
+          // Network members at each period end: A1 from February, S1 from April, A2 from May to mid-August.
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q1')).toEqual(count(1));
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q2')).toEqual(count(3));
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q3')).toEqual(count(2));
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2011-Q4')).toEqual(count(2));
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'half-year', '2010-H1')).toEqual(count(3));
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'programme', 'programme')).toEqual(count(2));
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q2', 'memberKind', 'association')).toEqual(count(2));
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q2', 'memberKind', 'staff')).toEqual(count(1));
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q3', 'housingArea', 'urbanplanen')).toBeNull();
+
+          // S1 took two workshops in Q1 and counts once; S2 counts in Q1 and again in Q2.
+          expect(await cell(store, B1, 'PRD-STAFF-TRAINED', 'quarter', '2010-Q1')).toEqual(count(2));
+          expect(await cell(store, B1, 'PRD-STAFF-TRAINED', 'quarter', '2010-Q1', 'workshopTopic', 'parent-involvement')).toEqual(count(2));
+          expect(await cell(store, B1, 'PRD-STAFF-TRAINED', 'quarter', '2010-Q1', 'workshopTopic', 'good-collaboration')).toEqual(count(1));
+          expect(await cell(store, B1, 'PRD-STAFF-TRAINED', 'quarter', '2010-Q1', 'role', 'teacher')).toEqual(count(1));
+          expect(await cell(store, B1, 'PRD-STAFF-TRAINED', 'quarter', '2010-Q2')).toEqual(count(1));
+          expect(await cell(store, B1, 'PRD-STAFF-TRAINED', 'year', '2010')).toEqual(count(2));
+          expect(await cell(store, B1, 'PRD-STAFF-TRAINED', 'quarter', '2010-Q3')).toBeNull();
+
+          // Registered associations (denominator) and those with a baseline (numerator) at each period end.
+          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q1')).toEqual({ numerator: 1, denominator: 2, units: 2 });
+          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q2')).toEqual({ numerator: 2, denominator: 3, units: 3 });
+          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'programme', 'programme')).toEqual({ numerator: 2, denominator: 3, units: 3 });
+          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q1', 'associationType', 'women')).toEqual({ numerator: 0, denominator: 1, units: 1 });
+
+          expect(await cell(store, B1, 'PRD-REPRESENTATIVES-TRAINED', 'quarter', '2010-Q1')).toEqual(count(2));
+          expect(await cell(store, B1, 'PRD-REPRESENTATIVES-TRAINED', 'quarter', '2010-Q2')).toEqual(count(2));
+          expect(await cell(store, B1, 'PRD-REPRESENTATIVES-TRAINED', 'year', '2010')).toEqual(count(3));
+          expect(await cell(store, B1, 'PRD-ASSOCIATIONS-COMPLETED', 'quarter', '2010-Q2')).toEqual(count(1));
+          expect(await cell(store, B1, 'PRD-WORKSHOP-LEARNING', 'quarter', '2010-Q1')).toEqual({ numerator: 5, denominator: 1, units: 1 });
+
+          expect(await checkpointOf(store, B1)).toBe(FIRST_YEAR_EVENTS);
+          expect(await snapshot(store, B1, { positions: false })).toEqual(await (async () => {
+            const memory = new MemoryReadModelStore();
+            await applyEvents(programme, memory, B1, await upcastAll(events));
+            return snapshot(memory, B1, { positions: false });
+          })());
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
+        'keeps applying events appended while it runs',
+        async () => {
+          const { events, recorder, store, runner } = await setUp();
+          await recordFirstYear(recorder);
+          const live = runner();
+          await live.start();
+          await live.waitFor(FIRST_YEAR_EVENTS);
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q4')).toEqual(count(2));
+
+          await recordLaterEvents(recorder);
+          await live.waitFor(await events.headPosition());
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q4')).toEqual(count(3));
+          expect(await cell(store, B1, 'PRD-STAFF-TRAINED', 'quarter', '2011-Q1')).toEqual(count(1));
+          expect(await checkpointOf(store, B1)).toBe(FIRST_YEAR_EVENTS + 2);
+        },
+        TIMEOUT_MS,
+      );
+    });
+
+    describe('retractions and corrections', () => {
+      it(
+        'undoes a retracted event and gives a correction the effect of its replacement',
+        async () => {
+          const { events, recorder, store, runner } = await setUp();
+          const recorded = await recordFirstYear(recorder);
+          const live = runner();
+          await live.start();
+          await live.waitFor(FIRST_YEAR_EVENTS);
+          const staffOne = collectionIn(B1, 'staff');
+          expect(Object.values((await store.get(staffOne, 'S1'))!.doc.records as object).map((record) => record.type)).toContain('NetworkMemberJoined');
+
+          await recordCorrections(recorder, recorded);
+          await live.waitFor(await events.headPosition());
+
+          // S1's membership is withdrawn: the stock loses a staff member from Q2 on.
+          expect(Object.values((await store.get(staffOne, 'S1'))!.doc.records as object).map((record) => record.type)).not.toContain('NetworkMemberJoined');
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q1')).toEqual(count(1));
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q2')).toEqual(count(2));
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q3')).toEqual(count(1));
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q2', 'memberKind', 'staff')).toBeNull();
+
+          // The second session is withdrawn: R3 attended nothing else, so R3's document goes.
+          const representatives = collectionIn(B1, 'representatives');
+          expect(await store.get(representatives, 'R3')).toBeNull();
+          expect(Object.keys((await store.get(representatives, 'R1'))!.doc.records as object)).toHaveLength(1);
+          expect(await cell(store, B1, 'PRD-REPRESENTATIVES-TRAINED', 'quarter', '2010-Q2')).toBeNull();
+          expect(await cell(store, B1, 'PRD-REPRESENTATIVES-TRAINED', 'year', '2010')).toEqual(count(2));
+
+          // A2's baseline moves from April to July: the share drops in Q2 and is back in Q3.
+          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q2')).toEqual({ numerator: 1, denominator: 3, units: 3 });
+          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q3')).toEqual({ numerator: 2, denominator: 3, units: 3 });
+          const secondAssociation = (await store.get(collectionIn(B1, 'associations'), 'A2'))!.doc.records as Record<string, { type: string; at: string }>;
+          expect(secondAssociation[recorded.secondBaseline]).toBeUndefined();
+          expect(Object.values(secondAssociation).filter((record) => record.type === 'CapacityAssessmentRecorded').map((record) => record.at)).toEqual([
+            '2010-07-01T10:00:00.000Z',
+          ]);
+
+          // Nothing is left over that a run over the corrected history would not have.
+          const memory = new MemoryReadModelStore();
+          await applyEvents(programme, memory, B1, await upcastAll(events));
+          expect(await snapshot(store, B1, { positions: false })).toEqual(await snapshot(memory, B1, { positions: false }));
+        },
+        TIMEOUT_MS,
+      );
+    });
+
+    describe('redelivery', () => {
+      it(
+        'changes nothing when the same batch is applied twice: documents, cells and checkpoint',
+        async () => {
+          const { events, recorder, store } = await setUp();
+          await recordFirstYear(recorder);
+          const all = await upcastAll(events);
+          await applyEvents(programme, store, B1, all.slice(0, 10));
+          const batch = all.slice(10);
+          await applyEvents(programme, store, B1, batch);
+          const once = await snapshot(store, B1, { positions: true });
+          const checkpoint = await store.get(CHECKPOINTS, B1);
+
+          await applyEvents(programme, store, B1, batch);
+          expect(await snapshot(store, B1, { positions: true })).toEqual(once);
+          expect(await store.get(CHECKPOINTS, B1)).toEqual(checkpoint);
+          expect(checkpoint?.position).toBe(FIRST_YEAR_EVENTS);
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
+        'changes nothing when an older batch is delivered again after a retraction removed a document',
+        async () => {
+          const { events, recorder, store } = await setUp();
+          const recorded = await recordFirstYear(recorder);
+          await recordCorrections(recorder, recorded);
+          const all = await upcastAll(events);
+          const firstYear = all.slice(0, FIRST_YEAR_EVENTS);
+          const corrections = all.slice(FIRST_YEAR_EVENTS);
+          await applyEvents(programme, store, B1, firstYear);
+          await applyEvents(programme, store, B1, corrections);
+          const once = await snapshot(store, B1, { positions: true });
+          expect(await store.get(collectionIn(B1, 'representatives'), 'R3')).toBeNull();
+
+          // R3's document was deleted by the retraction; the session that created it must not bring it back.
+          await applyEvents(programme, store, B1, firstYear);
+          await applyEvents(programme, store, B1, all.slice(12, 20));
+          expect(await snapshot(store, B1, { positions: true })).toEqual(once);
+          expect(await checkpointOf(store, B1)).toBe(all.length);
+        },
+        TIMEOUT_MS,
+      );
+    });
+
+    describe('crash and restart', () => {
+      it(
+        'resumes from the stored checkpoint after a commit fails mid-stream, ending as an uninterrupted run',
+        async () => {
+          const { events, recorder, store, runner, uninterrupted } = await setUp();
+          await recordFirstYear(recorder);
+          store.failNext(
+            (changes) => batchInto(B1)(changes) && changes.some((change) => change.collection === CHECKPOINTS && change.position === 3 * BATCH_SIZE),
+            new Error('connection reset before the transaction committed'),
+          );
+          const failed = store.committed(statusWritten((status) => status.lastError !== null));
+          const crashed = runner();
+          await crashed.start();
+          await failed;
+
+          const view = await crashed.statusView();
+          expect(view.state).toBe('failed');
+          expect(view.lastError?.message).toContain('connection reset');
+          expect(view.checkpoint).toBe(2 * BATCH_SIZE);
+          expect(await checkpointOf(store, B1)).toBe(2 * BATCH_SIZE);
+          await crashed.stop();
+
+          // A new process on the same stores.
+          const resumed = runner();
+          await resumed.start();
+          await resumed.waitFor(await events.headPosition());
+          expect(events.subscribedAfter[events.subscribedAfter.length - 1]).toBe(2 * BATCH_SIZE);
+          expect(await snapshot(store, B1, { positions: true })).toEqual(await uninterrupted());
+          const after = await resumed.statusView();
+          expect(after).toMatchObject({ state: 'live', lagEvents: 0, lastError: null, checkpoint: FIRST_YEAR_EVENTS });
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
+        'continues after being stopped between batches, ending as an uninterrupted run',
+        async () => {
+          const { events, recorder, store, runner, uninterrupted } = await setUp();
+          await recordFirstYear(recorder);
+          const third = store.hold(batchInto(B1), 3);
+          const first = runner();
+          await first.start();
+          await third.reached;
+          const stopping = first.stop();
+          third.release();
+          await stopping;
+          expect(await checkpointOf(store, B1)).toBe(3 * BATCH_SIZE);
+
+          const second = runner();
+          await second.start();
+          await second.waitFor(await events.headPosition());
+          expect(events.subscribedAfter[events.subscribedAfter.length - 1]).toBe(3 * BATCH_SIZE);
+          expect(await snapshot(store, B1, { positions: true })).toEqual(await uninterrupted());
+        },
+        TIMEOUT_MS,
+      );
+    });
+
+    describe('poison events', () => {
+      it(
+        'stops on an event it cannot apply, names it, and catches up after a restart with the fix',
+        async () => {
+          const { events, recorder, store, runner, uninterrupted } = await setUp();
+          const recorded = await recordFirstYear(recorder);
+          const poison = (await events.readAll()).find((event) => event.metadata.eventId === recorded.feedback)!;
+          const fault = { active: true };
+          const failed = store.committed(statusWritten((status) => status.lastError !== null));
+          const live = runner({ definition: withFault(fault, 'workshops', 'WorkshopFeedbackRecorded'), batchSize: 1 });
+          await live.start();
+          await failed;
+
+          const view = await live.statusView();
+          expect(view.state).toBe('failed');
+          expect(view.lastError?.event).toEqual({ position: poison.position, streamId: workshop('W1'), eventId: recorded.feedback, type: 'WorkshopFeedbackRecorded' });
+          expect(view.lastError?.message).toContain(recorded.feedback);
+          expect(view.checkpoint).toBe(poison.position - 1);
+          expect(await checkpointOf(store, B1)).toBe(poison.position - 1);
+          // Nothing after the poison event is applied: W2 is held later in the stream.
+          expect(await store.get(collectionIn(B1, 'workshops'), 'W2')).toBeNull();
+          expect(await store.get(collectionIn(B1, 'workshops'), 'W1')).not.toBeNull();
+
+          fault.active = false;
+          await live.restart();
+          await live.waitFor(await events.headPosition());
+          expect(await live.statusView()).toMatchObject({ state: 'live', lastError: null, checkpoint: FIRST_YEAR_EVENTS });
+          expect(await snapshot(store, B1, { positions: false })).toEqual(stripPositions(await uninterrupted()));
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
+        'catches up when a new process starts with the fixed definition',
+        async () => {
+          const { events, recorder, store, runner } = await setUp();
+          await recordFirstYear(recorder);
+          const failed = store.committed(statusWritten((status) => status.lastError !== null));
+          const broken = runner({ definition: withFault({ active: true }, 'staff', 'NetworkMemberJoined') });
+          await broken.start();
+          await failed;
+          await broken.stop();
+
+          const fixed = runner();
+          await fixed.start();
+          await fixed.waitFor(await events.headPosition());
+          expect(await fixed.statusView()).toMatchObject({ state: 'live', lastError: null, lagEvents: 0 });
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q2')).toEqual(count(3));
+        },
+        TIMEOUT_MS,
+      );
+    });
+
+    describe('blue/green rebuild', () => {
+      it(
+        'builds beside the live build, applies appends made meanwhile, then switches readers and drops the old build',
+        async () => {
+          const { events, recorder, store, runner, clock, inMemory } = await setUp();
+          await recordFirstYear(recorder);
+          const live = runner();
+          await live.start();
+          await live.waitFor(FIRST_YEAR_EVENTS);
+
+          const second = store.hold(batchInto(B2), 2);
+          await expect(live.startRebuild()).resolves.toEqual({ build: 2, alreadyRunning: false });
+          await second.reached;
+          await expect(live.startRebuild()).resolves.toEqual({ build: 2, alreadyRunning: true });
+
+          // Readers keep the live build while the new one fills its own collections.
+          expect(live.activeNamespace).toBe(B1);
+          expect(await checkpointOf(store, B2)).toBe(BATCH_SIZE);
+          expect(await collectionsOf(store, B2)).not.toEqual([]);
+          clock.ms += 2000;
+          const rebuilding = await live.statusView();
+          expect(rebuilding).toMatchObject({ build: 1, state: 'rebuilding', checkpoint: FIRST_YEAR_EVENTS, lagEvents: 0 });
+          expect(rebuilding.rebuild).toMatchObject({ build: 2, namespace: B2, position: BATCH_SIZE, targetPosition: FIRST_YEAR_EVENTS });
+          expect(rebuilding.rebuild!.percent).toBeCloseTo((100 * BATCH_SIZE) / FIRST_YEAR_EVENTS);
+          expect(rebuilding.rebuild!.eventsPerSecond).toBeCloseTo(BATCH_SIZE / 2);
+          expect(rebuilding.rebuild!.etaSeconds).toBeCloseTo((FIRST_YEAR_EVENTS - BATCH_SIZE) / (BATCH_SIZE / 2));
+
+          // Appends during the rebuild reach the live build now and the new build later.
+          await recordLaterEvents(recorder);
+          const head = await events.headPosition();
+          await live.waitFor(head);
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q4')).toEqual(count(3));
+          const liveBeforeSwitch = await snapshot(store, B1, { positions: false });
+
+          const switched = store.committed(namespaceDropped(B1));
+          second.release();
+          await switched;
+
+          expect(live.activeNamespace).toBe(B2);
+          expect(await live.statusView()).toMatchObject({ build: 2, version: 1, state: 'live', rebuild: null, checkpoint: head, lagEvents: 0 });
+          expect(await collectionsOf(store, B1)).toEqual([]);
+          expect(await checkpointOf(store, B1)).toBeNull();
+          const rebuilt = await snapshot(store, B2, { positions: false });
+          expect(rebuilt).toEqual(liveBeforeSwitch);
+          expect(rebuilt).toEqual(await inMemory());
+
+          // The new build is now the one that follows the store.
+          await recorder.run(networkDecider, network('N1'), { type: 'LeaveNetwork', data: { networkId: 'N1', member: { kind: 'staff', id: 'S2' } } }, '2011-05-01');
+          await live.waitFor(head + 1);
+          // A1 and S1 remain; S2 left in May.
+          expect(await cell(store, B2, 'RSL-NETWORK-MEMBERS', 'quarter', '2011-Q1')).toEqual(count(3));
+          expect(await cell(store, B2, 'RSL-NETWORK-MEMBERS', 'quarter', '2011-Q2')).toEqual(count(2));
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
+        'resumes a rebuild that was stopped half-way and completes it',
+        async () => {
+          const { events, recorder, store, runner, inMemory } = await setUp();
+          await recordFirstYear(recorder);
+          const live = runner();
+          await live.start();
+          await live.waitFor(FIRST_YEAR_EVENTS);
+
+          const second = store.hold(batchInto(B2), 2);
+          await live.startRebuild();
+          await second.reached;
+          const stopping = live.stop();
+          second.release();
+          await stopping;
+          expect(await checkpointOf(store, B2)).toBe(2 * BATCH_SIZE);
+          expect((await store.get(PROJECTION_STATUS, programme.name))?.doc).toMatchObject({ build: 1, rebuild: { build: 2, namespace: B2 } });
+
+          const switched = store.committed(namespaceDropped(B1));
+          events.subscribedAfter.length = 0;
+          await live.start();
+          await switched;
+          // The live build resumes at the head, the rebuild where it stopped.
+          expect(events.subscribedAfter.sort((a, b) => a - b)).toEqual([2 * BATCH_SIZE, FIRST_YEAR_EVENTS]);
+          expect(live.activeNamespace).toBe(B2);
+          expect(await live.statusView()).toMatchObject({ build: 2, rebuild: null, state: 'live' });
+          expect(await collectionsOf(store, B1)).toEqual([]);
+          expect(await snapshot(store, B2, { positions: false })).toEqual(await inMemory());
+          await live.waitFor(await events.headPosition());
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
+        'drops the new build when the rebuild is cancelled and keeps serving the live one',
+        async () => {
+          const { events, recorder, store, runner } = await setUp();
+          await recordFirstYear(recorder);
+          const live = runner();
+          await live.start();
+          await live.waitFor(FIRST_YEAR_EVENTS);
+          const before = await snapshot(store, B1, { positions: true });
+
+          const second = store.hold(batchInto(B2), 2);
+          await live.startRebuild();
+          await second.reached;
+          const cancelling = live.cancelRebuild();
+          second.release();
+          await expect(cancelling).resolves.toBe(true);
+
+          expect(await collectionsOf(store, B2)).toEqual([]);
+          expect(await checkpointOf(store, B2)).toBeNull();
+          expect(live.activeNamespace).toBe(B1);
+          expect(await live.statusView()).toMatchObject({ build: 1, rebuild: null, state: 'live' });
+          expect((await store.get(PROJECTION_STATUS, programme.name))?.doc).toMatchObject({ build: 1, namespace: B1, rebuild: null });
+          expect(await snapshot(store, B1, { positions: true })).toEqual(before);
+          await expect(live.cancelRebuild()).resolves.toBe(false);
+
+          await recordLaterEvents(recorder);
+          await live.waitFor(await events.headPosition());
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q4')).toEqual(count(3));
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
+        'leaves one consistent build when a cancel meets the rebuild applying its last batch',
+        async () => {
+          const { events, recorder, store, runner } = await setUp();
+          await recordFirstYear(recorder);
+          const live = runner();
+          await live.start();
+          await live.waitFor(FIRST_YEAR_EVENTS);
+          const before = await snapshot(store, B1, { positions: true });
+
+          const last = store.hold(batchInto(B2), Math.ceil(FIRST_YEAR_EVENTS / BATCH_SIZE));
+          await live.startRebuild();
+          await last.reached;
+          const cancelling = live.cancelRebuild();
+          last.release();
+          await expect(cancelling).resolves.toBe(true);
+
+          expect(live.activeNamespace).toBe(B1);
+          expect(await live.statusView()).toMatchObject({ build: 1, rebuild: null, state: 'live' });
+          expect(await collectionsOf(store, B2)).toEqual([]);
+          expect(await snapshot(store, B1, { positions: true })).toEqual(before);
+          await recordLaterEvents(recorder);
+          await live.waitFor(await events.headPosition());
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q4')).toEqual(count(3));
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
+        'rebuilds a new version automatically while the old build keeps serving',
+        async () => {
+          const { events, recorder, store, runner, inMemory } = await setUp();
+          await recordFirstYear(recorder);
+          const first = runner();
+          await first.start();
+          await first.waitFor(FIRST_YEAR_EVENTS);
+          await first.stop();
+
+          const next: ReadModelDefinition = { ...programme, version: 2 };
+          const nextBuild = namespaceOf(next, 2);
+          const second = store.hold(batchInto(nextBuild), 2);
+          const upgraded = runner({ definition: next });
+          await upgraded.start();
+          await second.reached;
+
+          expect(upgraded.activeNamespace).toBe(B1);
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q2')).toEqual(count(3));
+          const view = await upgraded.statusView();
+          expect(view).toMatchObject({ version: 1, build: 1, state: 'rebuilding', checkpoint: FIRST_YEAR_EVENTS });
+          expect(view.rebuild).toMatchObject({ version: 2, build: 2, namespace: nextBuild });
+
+          second.release();
+          await upgraded.waitFor(await events.headPosition());
+          expect(upgraded.activeNamespace).toBe(nextBuild);
+          expect(await upgraded.statusView()).toMatchObject({ version: 2, build: 2, state: 'live', rebuild: null });
+          expect(await collectionsOf(store, B1)).toEqual([]);
+          expect(await snapshot(store, nextBuild, { positions: false })).toEqual(await inMemory());
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
+        'replaces a rebuild left half-way by an older version when a newer version starts',
+        async () => {
+          const { events, recorder, store, runner, inMemory } = await setUp();
+          await recordFirstYear(recorder);
+          const first = runner();
+          await first.start();
+          await first.waitFor(FIRST_YEAR_EVENTS);
+          const second = store.hold(batchInto(B2), 2);
+          await first.startRebuild();
+          await second.reached;
+          const stopping = first.stop();
+          second.release();
+          await stopping;
+
+          const next: ReadModelDefinition = { ...programme, version: 2 };
+          const upgraded = runner({ definition: next });
+          await upgraded.start();
+          await upgraded.waitFor(await events.headPosition());
+
+          // Nothing the version-1 code wrote survives into the version-2 build.
+          expect(upgraded.activeNamespace).toBe(namespaceOf(next, 2));
+          expect(await upgraded.statusView()).toMatchObject({ version: 2, build: 2, rebuild: null, state: 'live' });
+          expect(await collectionsOf(store, B1)).toEqual([]);
+          expect(await collectionsOf(store, B2)).toEqual([]);
+          expect(await checkpointOf(store, B2)).toBeNull();
+          expect(await snapshot(store, namespaceOf(next, 2), { positions: false })).toEqual(await inMemory());
+        },
+        TIMEOUT_MS,
+      );
+    });
+
+    describe('status', () => {
+      it(
+        'reports the lag in events and seconds while catching up, and none once caught up',
+        async () => {
+          const { events, recorder, store, runner, clock } = await setUp();
+          await recordFirstYear(recorder);
+          const [oldest] = await events.readAll({ limit: 1 });
+          const first = store.hold(batchInto(B1), 1);
+          const live = runner();
+          await live.start();
+          await first.reached;
+
+          const behind = await live.statusView();
+          expect(behind).toMatchObject({ name: 'programme', state: 'catching-up', checkpoint: 0, headPosition: FIRST_YEAR_EVENTS, lagEvents: FIRST_YEAR_EVENTS, rebuild: null });
+          expect(behind.lagSeconds).toBe((clock.ms - Date.parse(oldest.metadata.recordedAt)) / 1000);
+
+          first.release();
+          await live.waitFor(FIRST_YEAR_EVENTS);
+          expect(await live.statusView()).toMatchObject({ state: 'live', checkpoint: FIRST_YEAR_EVENTS, lagEvents: 0, lagSeconds: 0, lastError: null });
+        },
+        TIMEOUT_MS,
+      );
+    });
+  });
+};
+
+const stripPositions = (snapshotWithPositions: Snapshot): Snapshot =>
+  Object.fromEntries(Object.entries(snapshotWithPositions).map(([collection, stored]) => [collection, stored.map((entry) => (entry as StoredDocument).doc)]));
