@@ -30,11 +30,11 @@ export interface TestApp {
 }
 
 /** The api and an embedded projector on SQLite files in a fresh temporary directory. */
-export const startTestApp = async (options: { now?: Date } = {}): Promise<TestApp> => {
+export const startTestApp = async (options: { now?: Date; clock?: Clock } = {}): Promise<TestApp> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'toc-e2e-'));
   const runtime = await Runtime.open(loadConfig({ DATA_DIR: dataDir, PORT: '0' }));
   await runtime.projector.start();
-  const app = await createApp(runtime, { clock: new FixedClock(options.now ?? FIXED_NOW), logger: false });
+  const app = await createApp(runtime, { clock: options.clock ?? new FixedClock(options.now ?? FIXED_NOW), logger: false });
   await app.init();
   const http = request.agent(app.getHttpServer());
   const close = async () => {

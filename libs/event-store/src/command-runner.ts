@@ -84,7 +84,8 @@ export class CommandRunner {
     const alreadyStored = stored.filter((event) => event.metadata.eventId.startsWith(eventId.prefix));
     if (envelope.idempotencyKey && alreadyStored.length > 0) {
       const last = alreadyStored[alreadyStored.length - 1];
-      return { streamId, events: alreadyStored, nextExpectedRevision: revision, position: last.position, replayed: true };
+      // The first answer again: its revision, not the stream's current one, so the ETag covers only what it saw.
+      return { streamId, events: alreadyStored, nextExpectedRevision: last.revision, position: last.position, replayed: true };
     }
     if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== revision) {
       throw new WrongExpectedVersionError(streamId, envelope.expectedRevision, revision < 0 ? 'no-stream' : revision);

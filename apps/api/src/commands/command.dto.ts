@@ -1,6 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 /** Replace an earlier record of the same stream: it is retracted and this command's events take its place. */
 export class CorrectionDto {
@@ -17,10 +18,17 @@ export class CorrectionDto {
   reason!: string;
 }
 
+/** Business time: an ISO-8601 instant that states its time zone, so it never depends on the server's. */
+export const BusinessTime = (description = 'Business time: when it happened (ISO-8601 with time zone); not in the future') =>
+  applyDecorators(
+    ApiProperty({ description, example: '2010-03-15T10:00:00+01:00' }),
+    IsISO8601({ strict: true, strictSeparator: true }),
+    Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: '$property must state its time zone (Z or an offset such as +01:00)' }),
+  );
+
 /** Fields every command carries besides its own data. */
 export class CommandDto {
-  @ApiProperty({ description: 'Business time: when it happened (ISO-8601 with time zone); not in the future', example: '2010-03-15T10:00:00+01:00' })
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @BusinessTime()
   occurredAt!: string;
 
   @ApiPropertyOptional({ type: CorrectionDto })

@@ -2,9 +2,13 @@ import { RecordedEvent } from './event';
 import { Projection, ProjectionDocument, routingEvent } from './projection';
 import { RECORD_RETRACTED, RecordRetracted, isRetraction } from './retraction';
 
+/** Business times are kept in UTC so that comparing them as text compares instants. */
+const utc = (iso: string) => new Date(Date.parse(iso)).toISOString();
+
 /** One event kept by a record document: what it said, when it happened, where it stands. */
 export interface EventRecord<Data = unknown> {
   readonly type: string;
+  /** Business time, UTC ISO-8601. */
   readonly at: string;
   readonly position: number;
   readonly data: Data;
@@ -34,7 +38,7 @@ export const recordProjection = (collection: string, routes: Routes): Projection
   evolve: (doc, event: RecordedEvent, id) => {
     const records = { ...(doc?.records ?? {}) };
     if (isRetraction(event)) delete records[(event as RecordedEvent & RecordRetracted).data.retractedEventId];
-    else records[event.metadata.eventId] = { type: event.type, at: event.metadata.occurredAt, position: event.position, data: event.data };
+    else records[event.metadata.eventId] = { type: event.type, at: utc(event.metadata.occurredAt), position: event.position, data: event.data };
     return Object.keys(records).length === 0 ? null : { id, records };
   },
 });

@@ -3,7 +3,9 @@ import { CommandContext } from './command';
 
 /** Business time may lie in the past, never in the future of the service clock. */
 export const assertNotInFuture = (context: CommandContext): void => {
-  if (Date.parse(context.occurredAt) > Date.parse(context.now)) {
+  const occurredAt = Date.parse(context.occurredAt);
+  if (Number.isNaN(occurredAt)) ruleBroken('invalid-time', `occurredAt "${context.occurredAt}" is not an ISO-8601 time`, 'occurredAt');
+  if (occurredAt > Date.parse(context.now)) {
     ruleBroken('occurred-in-future', `occurredAt ${context.occurredAt} is later than the current time ${context.now}`, 'occurredAt');
   }
 };

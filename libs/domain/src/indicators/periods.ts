@@ -19,16 +19,17 @@ const localDateFormat = new Intl.DateTimeFormat('en-CA', {
   month: '2-digit',
   day: '2-digit',
 });
-const localDateCache = new Map<string, string>();
+const localDateCache = new Map<number, string>();
+const HOUR_MS = 3_600_000;
 
 /** The local calendar date (YYYY-MM-DD) of an ISO instant; a bare date is returned as is. */
 export const localDate = (iso: string): string => {
   if (iso.length === 10) return iso;
-  // The offset only changes on the hour, so the date is the same for every instant of an hour.
-  const hour = iso.slice(0, 13);
+  // The offset only changes on the hour, so every instant of a UTC hour has the same local date.
+  const hour = Math.floor(Date.parse(iso) / HOUR_MS);
   let date = localDateCache.get(hour);
   if (date === undefined) {
-    date = localDateFormat.format(new Date(Date.parse(iso)));
+    date = localDateFormat.format(new Date(hour * HOUR_MS));
     if (localDateCache.size > 100_000) localDateCache.clear();
     localDateCache.set(hour, date);
   }

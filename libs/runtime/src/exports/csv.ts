@@ -21,7 +21,8 @@ const field = (value: unknown, options: CsvOptions): string => {
       : typeof value === 'object'
         ? JSON.stringify(value)
         : String(value);
-  return /[";,\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  const needsQuotes = text.includes(options.separator) || /["\r\n]/.test(text) || text !== text.trim();
+  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 export const csvLine = (values: readonly unknown[], options: CsvOptions): string =>
