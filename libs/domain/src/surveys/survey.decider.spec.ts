@@ -167,4 +167,18 @@ describe('survey decider', () => {
         .thenFails('rule', 'score-out-of-range', 'answers[1].score');
     });
   });
+
+  it('given a representative who answered for one association, when the follow-up names another, then it is refused', () => {
+    spec
+      .given([answered(representativeData)])
+      .when(representative({ wave: 'follow-up', associationId: 'a-2' }))
+      .thenFails('rule', 'affiliation-changed', 'associationId');
+  });
+
+  it('given a staff respondent, when the follow-up names another staff member, then it is refused', () => {
+    spec
+      .given([answered(staffData)])
+      .when(answer({ ...staffData, wave: 'follow-up', staffId: 's-2' }))
+      .thenFails('rule', 'affiliation-changed', 'staffId');
+  });
 });

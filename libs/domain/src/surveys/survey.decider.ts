@@ -15,7 +15,13 @@ export const surveyCommandTypes = ['AnswerSurvey'] as const satisfies readonly S
 
 export type SurveyState =
   | { readonly status: 'no-answers' }
-  | { readonly status: 'answering'; readonly respondentKind: RespondentKind; readonly wavesAnswered: ReadonlySet<SurveyWave> };
+  | {
+      readonly status: 'answering';
+      readonly respondentKind: RespondentKind;
+      /** The association or staff member the respondent answers for: fixed, so waves compare. */
+      readonly affiliation: string;
+      readonly wavesAnswered: ReadonlySet<SurveyWave>;
+    };
 
 const assertCode = (code: string, allowed: readonly string[], value: unknown, field: string): void => {
   if (typeof value !== 'string' || !allowed.includes(value)) {
@@ -77,6 +83,11 @@ const answerSurvey = ({ data }: AnswerSurvey, state: SurveyState): SurveyEvent[]
     );
   }
   assertAffiliation(data);
+  const affiliation = (data.associationId ?? data.staffId)!;
+  if (state.status === 'answering' && state.affiliation !== affiliation) {
+    const field = data.associationId !== undefined ? 'associationId' : 'staffId';
+    ruleBroken('affiliation-changed', `respondent ${data.respondentId} answered for ${state.affiliation} before, not ${affiliation}`, field);
+  }
   assertCode('unknown-survey-wave', surveyWaves, data.wave, 'wave');
   // A follow-up with no baseline is accepted: retrospective surveys ask both at once or only afterwards,
   // and the indicators pair waves per respondent where both exist.
@@ -118,6 +129,7 @@ const evolve = (state: SurveyState, event: SurveyEvent): SurveyState => {
       return {
         status: 'answering',
         respondentKind: event.data.respondentKind,
+        affiliation: (event.data.associationId ?? event.data.staffId)!,
         wavesAnswered: new Set(state.status === 'answering' ? state.wavesAnswered : []).add(event.data.wave),
       };
     default: {
