@@ -9,6 +9,8 @@ export interface ProjectionRunnerOptions {
   readonly now?: () => Date;
   /** How often rebuild progress is written to the status document. */
   readonly progressIntervalMs?: number;
+  /** Pause after a small live batch so that the next one gathers more events (adds at most this much lag). */
+  readonly liveBatchDelayMs?: number;
 }
 
 /** A subscription feeding one build (namespace) of the read model. */
@@ -37,6 +39,7 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly now: () => Date;
   private readonly progressIntervalMs: number;
+  private readonly liveBatchDelayMs: number;
 
   constructor(
     private readonly events: EventStore,
@@ -48,6 +51,7 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? 500;
     this.now = options.now ?? (() => new Date());
     this.progressIntervalMs = options.progressIntervalMs ?? 1000;
+    this.liveBatchDelayMs = options.liveBatchDelayMs ?? 20;
   }
 
   get name() {
@@ -202,6 +206,11 @@ export class ProjectionRunner {
     follower.checkpoint = events[events.length - 1].position;
     if (follower.rebuilding) await this.afterRebuildBatch(follower);
     if (follower === this.live) this.releaseWaiters(follower.checkpoint);
+    // Live, a small batch means events trickle in: pausing lets the next batch gather more of
+    // them, so a busy service commits read models a few times per second instead of per event.
+    if (!follower.rebuilding && events.length < this.batchSize && this.liveBatchDelayMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, this.liveBatchDelayMs));
+    }
   }
 
   private async afterRebuildBatch(follower: Follower) {

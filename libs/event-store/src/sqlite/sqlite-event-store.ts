@@ -259,11 +259,21 @@ class SqliteSubscription implements Subscription {
  * Event store on a single SQLite file (WAL mode). Several processes may open the same file: appends
  * serialise on SQLite's write lock, and subscriptions poll to see other processes' appends.
  */
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: readonly EventToAppend[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
 export class SqliteEventStore implements EventStore, IntegrityVerifier, EventLogReader {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly queryCache = new Map<string, Database.Statement>();
   private readonly subscriptions = new Set<SqliteSubscription>();
-  private readonly appendTransaction: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) => AppendResult;
+  private readonly appendOne: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) => AppendResult;
+  private readonly commitGroup: (appends: readonly PendingAppend[]) => (AppendResult | Error)[];
+  private pending: PendingAppend[] = [];
   private closed = false;
   private analysing = false;
   /** Head position at which planner statistics were last gathered (0 = never). */
@@ -274,9 +284,20 @@ export class SqliteEventStore implements EventStore, IntegrityVerifier, EventLog
     private readonly pollIntervalMs: number,
   ) {
     this.statements = prepareStatements(db);
-    // IMMEDIATE takes the write lock up front, so the revision check and the insert see the same
-    // state even when another process appends to the same file.
-    this.appendTransaction = db.transaction(this.appendLocked.bind(this)).immediate;
+    // Group commit: the appends that arrive while the event loop is busy are written in one
+    // transaction, so they share one fsync. Each runs inside its own savepoint (a nested
+    // transaction), so a refused append rolls back alone. IMMEDIATE takes the write lock up front,
+    // so revision checks and inserts see the same state even when another process appends.
+    this.appendOne = db.transaction(this.appendLocked.bind(this));
+    this.commitGroup = db.transaction((appends: readonly PendingAppend[]) =>
+      appends.map(({ streamId, events, expected }) => {
+        try {
+          return this.appendOne(streamId, events, expected);
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    ).immediate;
   }
 
   static open(filePath: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
@@ -306,17 +327,44 @@ export class SqliteEventStore implements EventStore, IntegrityVerifier, EventLog
     }
   }
 
-  async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    const result = this.appendTransaction(streamId, events, expected);
+  /** Resolves once the events are committed (durable under synchronous=FULL). */
+  append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('event store is closed'));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ streamId, events, expected, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const group = this.pending;
+    this.pending = [];
+    if (group.length === 0) return;
+    let outcomes: (AppendResult | Error)[];
+    try {
+      outcomes = this.commitGroup(group);
+    } catch (error) {
+      for (const append of group) append.reject(error);
+      return;
+    }
+    let head = 0;
+    group.forEach((append, index) => {
+      const outcome = outcomes[index];
+      if (outcome instanceof Error) append.reject(outcome);
+      else {
+        head = Math.max(head, outcome.position);
+        append.resolve(outcome);
+      }
+    });
+    if (head === 0) return;
     for (const subscription of this.subscriptions) subscription.wake();
-    if (result.position >= 2 * this.analysedAt && result.position >= ANALYZE_MIN_ROWS && !this.analysing) {
+    if (head >= 2 * this.analysedAt && head >= ANALYZE_MIN_ROWS && !this.analysing) {
       this.analysing = true;
       setImmediate(() => {
         this.analysing = false;
         if (!this.closed) this.refreshStatisticsIfStale();
       });
     }
-    return result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
