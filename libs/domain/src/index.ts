@@ -52,3 +52,4 @@ export * from './forums/forum.projection';
 export * from './resources/resource.projection';
 export * from './analyses/analysis.projection';
 export * from './evaluation/evaluation.projection';
+export * from './core/input';

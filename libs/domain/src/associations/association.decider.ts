@@ -21,6 +21,7 @@ import {
   CapacityAssessmentRecorded,
   CapacityItemScore,
 } from './association.events';
+import { assertCode, trimmed } from '../core/input';
 
 export const ASSOCIATION_NAME_MAX_LENGTH = 200;
 
@@ -51,16 +52,8 @@ export type AssociationState =
 
 type Registered = Extract<AssociationState, { status: 'registered' }>;
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-const assertCode = (code: string, allowed: readonly string[], value: unknown, field: string): void => {
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    ruleBroken(code, `${field} "${String(value)}" is not one of ${allowed.join(', ')}`, field);
-  }
-};
-
 const validName = (value: unknown): string => {
-  const name = text(value);
+  const name = trimmed(value);
   if (name === '') ruleBroken('name-required', 'name must not be empty', 'name');
   if (name.length > ASSOCIATION_NAME_MAX_LENGTH) {
     ruleBroken('name-too-long', `name has ${name.length} characters, at most ${ASSOCIATION_NAME_MAX_LENGTH} are allowed`, 'name');
@@ -84,7 +77,7 @@ const register = (command: RegisterAssociation, state: AssociationState): Associ
 const correct = (command: CorrectAssociationDetails, state: AssociationState): AssociationDetailsCorrected[] => {
   const { associationId } = command.data;
   if (state.status !== 'registered') return notFound(`association ${associationId}`);
-  const reason = text(command.data.reason);
+  const reason = trimmed(command.data.reason);
   if (reason === '') ruleBroken('reason-required', 'a correction needs a reason', 'reason');
 
   const given = command.data;
@@ -143,7 +136,7 @@ const checkItems = (items: readonly CapacityItemScore[], instrument: CapacityIns
     if (!Number.isInteger(item.score) || item.score < min || item.score > max) {
       ruleBroken('score-out-of-range', `score ${item.score} is not a whole number from ${min} to ${max}`, `${field}.score`);
     }
-    const evidence = text(item.evidence);
+    const evidence = trimmed(item.evidence);
     if (evidence === '') ruleBroken('evidence-required', `the score for domain "${item.domain}" needs evidence`, `${field}.evidence`);
     return { domain: item.domain, score: item.score, evidence };
   });

@@ -47,7 +47,9 @@ export const associationFacts = (doc: RecordDocument): IndicatorFact[] => {
   facts.push({ indicator: 'ACT-ASSESSMENT-COVERAGE', from: details.registeredAt, numerator: 0, denominator: 1, units: 1, dims });
   const assessments = recordsOf<CapacityAssessmentRecorded['data']>(doc, 'CapacityAssessmentRecorded');
   const baseline = assessments.find((record) => record.data.wave === 'baseline');
-  if (baseline) facts.push({ indicator: 'ACT-ASSESSMENT-COVERAGE', from: baseline.at, numerator: 1, denominator: 0, units: 0, dims });
+  // Counted from the later of registration and baseline, so the numerator never runs ahead of the denominator.
+  const coveredFrom = baseline && (baseline.at > details.registeredAt ? baseline.at : details.registeredAt);
+  if (coveredFrom) facts.push({ indicator: 'ACT-ASSESSMENT-COVERAGE', from: coveredFrom, numerator: 1, denominator: 0, units: 0, dims });
 
   const followUp = assessments.filter((record) => record.data.wave === 'follow-up').pop();
   if (baseline && followUp) {

@@ -11,6 +11,7 @@ import {
   CourseSessionHeld,
   CourseStarted,
 } from './course.events';
+import { assertCode, trimmed } from '../core/input';
 
 export type DesignCourse = Command<'DesignCourse', CourseDesigned['data']>;
 export type StartCourse = Command<'StartCourse', CourseStarted['data']>;
@@ -43,14 +44,6 @@ export type CourseState =
   | ({ readonly status: 'running' } & OpenCourse)
   | { readonly status: 'completed' };
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-const assertCode = (code: string, allowed: readonly string[], value: unknown, field: string): void => {
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    ruleBroken(code, `${field} "${String(value)}" is not one of ${allowed.join(', ')}`, field);
-  }
-};
-
 const MAX_PLANNED_SESSIONS = 100;
 
 const duplicateIndex = (values: readonly unknown[]): number => values.findIndex((value, i) => values.indexOf(value) !== i);
@@ -60,7 +53,7 @@ const openCourse = (state: CourseState, courseId: string): Exclude<CourseState, 
 
 const designCourse = ({ data }: DesignCourse, state: CourseState): CourseEvent[] => {
   if (state.status !== 'not-designed') return alreadyExists(`course ${data.courseId}`);
-  const title = text(data.title);
+  const title = trimmed(data.title);
   if (title === '') ruleBroken('title-required', `course ${data.courseId} needs a non-empty title`, 'title');
   assertCode('unknown-housing-area', housingAreas, data.housingArea, 'housingArea');
   if (!Array.isArray(data.modules) || data.modules.length === 0) {

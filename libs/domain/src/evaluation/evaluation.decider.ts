@@ -4,6 +4,7 @@ import { alreadyExists, ruleBroken } from '../core/domain-error';
 import { assertNotInFuture } from '../core/time';
 import { evaluationMilestones } from '../model/reference-data';
 import { EvaluationEvent, EvaluationMilestoneReached } from './evaluation.events';
+import { trimmed } from '../core/input';
 
 export type RecordEvaluationMilestone = Command<'RecordEvaluationMilestone', EvaluationMilestoneReached['data']>;
 
@@ -12,18 +13,16 @@ export const evaluationCommandTypes = ['RecordEvaluationMilestone'] as const sat
 
 export type EvaluationState = { readonly status: 'pending' } | { readonly status: 'reached'; readonly milestoneId: string };
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
 const recordMilestone = (command: RecordEvaluationMilestone, state: EvaluationState): EvaluationMilestoneReached[] => {
   const { milestoneId, milestone } = command.data;
   if (state.status !== 'pending') return alreadyExists(`evaluation milestone ${milestoneId}`);
   if (!(evaluationMilestones as readonly string[]).includes(milestone)) {
     ruleBroken('unknown-milestone', `milestone "${milestone}" is not one of ${evaluationMilestones.join(', ')}`, 'milestone');
   }
-  const title = text(command.data.title);
+  const title = trimmed(command.data.title);
   if (title === '') ruleBroken('title-required', 'an evaluation milestone needs a title', 'title');
   // The note is optional in substance; the event keeps it as a string, empty when none was given.
-  return [{ type: 'EvaluationMilestoneReached', data: { milestoneId, milestone, title, note: text(command.data.note) } }];
+  return [{ type: 'EvaluationMilestoneReached', data: { milestoneId, milestone, title, note: trimmed(command.data.note) } }];
 };
 
 export const evaluationDecider: Decider<EvaluationCommand, EvaluationEvent, EvaluationState> = {

@@ -4,6 +4,7 @@ import { alreadyExists, notFound, ruleBroken } from '../core/domain-error';
 import { assertNotInFuture } from '../core/time';
 import { forumInputKinds, forumTypes, housingAreas, seatHolderBackgrounds } from '../model/reference-data';
 import { ForumEvent, ForumInputGiven, ForumRegistered, ForumSeatLeft, ForumSeatTaken } from './forum.events';
+import { assertCode, trimmed } from '../core/input';
 
 export type RegisterForum = Command<'RegisterForum', ForumRegistered['data']>;
 export type TakeForumSeat = Command<'TakeForumSeat', ForumSeatTaken['data']>;
@@ -30,20 +31,12 @@ export type ForumState =
 
 type Registered = Extract<ForumState, { status: 'registered' }>;
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-const assertCode = (code: string, allowed: readonly string[], value: unknown, field: string): void => {
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    ruleBroken(code, `${field} "${String(value)}" is not one of ${allowed.join(', ')}`, field);
-  }
-};
-
 const registered = (state: ForumState, forumId: string): Registered =>
   state.status === 'not-registered' ? notFound(`forum ${forumId}`) : state;
 
 const registerForum = ({ data }: RegisterForum, state: ForumState): ForumEvent[] => {
   if (state.status !== 'not-registered') return alreadyExists(`forum ${data.forumId}`);
-  const name = text(data.name);
+  const name = trimmed(data.name);
   if (name === '') ruleBroken('name-required', `forum ${data.forumId} needs a non-empty name`, 'name');
   assertCode('unknown-forum-type', forumTypes, data.forumType, 'forumType');
   assertCode('unknown-housing-area', housingAreas, data.housingArea, 'housingArea');
@@ -96,7 +89,7 @@ const recordInput = ({ data }: RecordForumInput, state: ForumState): ForumEvent[
     ruleBroken('input-already-recorded', `input ${data.inputId} to forum ${data.forumId} is already recorded`, 'inputId');
   }
   assertCode('unknown-input-kind', forumInputKinds, data.kind, 'kind');
-  const summary = text(data.summary);
+  const summary = trimmed(data.summary);
   if (summary === '') ruleBroken('summary-required', `input ${data.inputId} needs a non-empty summary`, 'summary');
   return [
     {

@@ -12,6 +12,7 @@ import {
   NetworkMemberJoined,
   NetworkMemberLeft,
 } from './network.events';
+import { assertCode, trimmed } from '../core/input';
 
 export type EstablishNetwork = Command<'EstablishNetwork', NetworkEstablished['data']>;
 export type JoinNetwork = Command<'JoinNetwork', NetworkMemberJoined['data']>;
@@ -43,14 +44,6 @@ export type NetworkState =
 
 type Established = Extract<NetworkState, { status: 'established' }>;
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-const assertCode = (code: string, allowed: readonly string[], value: unknown, field: string): void => {
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    ruleBroken(code, `${field} "${String(value)}" is not one of ${allowed.join(', ')}`, field);
-  }
-};
-
 const isMember = (members: Members, member: NetworkMember): boolean => members[member.kind]?.has(member.id) ?? false;
 
 const withMember = (members: Members, { kind, id }: NetworkMember, present: boolean): Members => {
@@ -67,7 +60,7 @@ const established = (state: NetworkState, networkId: string): Established =>
 
 const establishNetwork = ({ data }: EstablishNetwork, state: NetworkState): NetworkEvent[] => {
   if (state.status !== 'not-established') return alreadyExists(`network ${data.networkId}`);
-  const name = text(data.name);
+  const name = trimmed(data.name);
   if (name === '') ruleBroken('name-required', `network ${data.networkId} needs a non-empty name`, 'name');
   assertCode('unknown-housing-area', housingAreas, data.housingArea, 'housingArea');
   return [{ type: 'NetworkEstablished', data: { networkId: data.networkId, name, housingArea: data.housingArea } }];
@@ -140,7 +133,7 @@ const organiseJointActivity = ({ data }: OrganiseJointActivity, state: NetworkSt
   if (network.activityIds.has(data.activityId)) {
     ruleBroken('activity-already-organised', `activity ${data.activityId} of network ${data.networkId} is already recorded`, 'activityId');
   }
-  const title = text(data.title);
+  const title = trimmed(data.title);
   if (title === '') ruleBroken('title-required', `activity ${data.activityId} needs a non-empty title`, 'title');
   // A joint activity is evidence of the network working across groups, so both sides must be members now.
   if (!network.members.association.has(data.associationId)) {

@@ -118,8 +118,8 @@ describe('resource decider', () => {
     });
 
     it('accepts use on the first and the last day of the period', () => {
-      spec.given([allocated]).when(use({}, '2010-01-01T00:00:00.000Z')).then([used()]);
-      spec.given([allocated]).when(use({}, '2010-12-31T23:59:59.999Z')).then([used()]);
+      spec.given([allocated]).when(use({}, '2010-01-01T00:00:00+01:00')).then([used()]);
+      spec.given([allocated]).when(use({}, '2010-12-31T23:59:59+01:00')).then([used()]);
     });
 
     it('refuses use of an allocation that does not exist', () => {
@@ -134,13 +134,13 @@ describe('resource decider', () => {
       spec.given([allocated]).when(use({}, '2011-01-01T00:00:00.000Z')).thenFails('rule', 'outside-period', 'occurredAt');
     });
 
-    it('judges the period by the UTC date of occurredAt', () => {
-      // 00:30 in Copenhagen on 1 January 2010 is still 31 December 2009 in UTC.
-      spec.given([allocated]).when(use({}, '2010-01-01T00:30:00+01:00')).thenFails('rule', 'outside-period', 'occurredAt');
+    it('judges the period by the Copenhagen date of occurredAt, as the reporting periods do', () => {
+      // 23:30 UTC on 31 December 2010 is already 1 January 2011 in Copenhagen.
+      spec.given([allocated]).when(use({}, '2010-12-31T23:30:00Z')).thenFails('rule', 'outside-period', 'occurredAt');
     });
 
     it('refuses an occurredAt that is not a time', () => {
-      spec.given([allocated]).when(use({}, 'yesterday')).thenFails('rule', 'invalid-date', 'occurredAt');
+      spec.given([allocated]).when(use({}, 'yesterday')).thenFails('rule', 'invalid-time', 'occurredAt');
     });
   });
 });

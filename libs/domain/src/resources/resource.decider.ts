@@ -4,6 +4,8 @@ import { alreadyExists, notFound, ruleBroken } from '../core/domain-error';
 import { assertNotInFuture } from '../core/time';
 import { resourceKinds, resourceLines, resourceUnits } from '../model/reference-data';
 import { ResourceAllocated, ResourceEvent, ResourceUsed } from './resource.events';
+import { assertCode } from '../core/input';
+import { localDate } from '../indicators/periods';
 
 export type AllocateResource = Command<'AllocateResource', ResourceAllocated['data']>;
 export type RecordResourceUse = Command<'RecordResourceUse', ResourceUsed['data']>;
@@ -14,12 +16,6 @@ export const resourceCommandTypes = ['AllocateResource', 'RecordResourceUse'] as
 export type ResourceState =
   | { readonly status: 'unallocated' }
   | { readonly status: 'allocated'; readonly allocationId: string; readonly periodStart: string; readonly periodEnd: string };
-
-const assertCode = (code: string, allowed: readonly string[], value: unknown, field: string): void => {
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    ruleBroken(code, `${field} "${String(value)}" is not one of ${allowed.join(', ')}`, field);
-  }
-};
 
 const assertPositiveAmount = (amount: unknown): void => {
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) {
@@ -35,12 +31,8 @@ const isCalendarDate = (value: unknown): value is string => {
   return date.toISOString().slice(0, 10) === value;
 };
 
-/** The business date of a command: the UTC date part of its occurredAt. */
-const businessDate = (context: CommandContext): string => {
-  const time = Date.parse(context.occurredAt);
-  if (Number.isNaN(time)) return ruleBroken('invalid-date', `occurredAt "${context.occurredAt}" is not a valid time`, 'occurredAt');
-  return new Date(time).toISOString().slice(0, 10);
-};
+/** The business date of a command: its local date in Copenhagen, like the reporting periods. */
+const businessDate = (context: CommandContext): string => localDate(context.occurredAt);
 
 const allocate = (command: AllocateResource, state: ResourceState): ResourceAllocated[] => {
   const { allocationId, resourceLine, kind, unit, amount, periodStart, periodEnd } = command.data;

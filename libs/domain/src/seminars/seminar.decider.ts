@@ -4,6 +4,7 @@ import { alreadyExists, ruleBroken } from '../core/domain-error';
 import { assertNotInFuture } from '../core/time';
 import { housingAreas, seminarFormats, targetGroups } from '../model/reference-data';
 import { SeminarEvent, SeminarHeld } from './seminar.events';
+import { assertCode, trimmed } from '../core/input';
 
 export type HoldSeminar = Command<'HoldSeminar', SeminarHeld['data']>;
 
@@ -13,19 +14,11 @@ export const seminarCommandTypes = ['HoldSeminar'] as const satisfies readonly S
 
 export type SeminarState = { readonly status: 'not-held' } | { readonly status: 'held' };
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-const assertCode = (code: string, allowed: readonly string[], value: unknown, field: string): void => {
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    ruleBroken(code, `${field} "${String(value)}" is not one of ${allowed.join(', ')}`, field);
-  }
-};
-
 const duplicateIndex = (values: readonly unknown[]): number => values.findIndex((value, i) => values.indexOf(value) !== i);
 
 const holdSeminar = ({ data }: HoldSeminar, state: SeminarState): SeminarEvent[] => {
   if (state.status !== 'not-held') return alreadyExists(`seminar ${data.seminarId}`);
-  const title = text(data.title);
+  const title = trimmed(data.title);
   if (title === '') ruleBroken('title-required', `seminar ${data.seminarId} needs a non-empty title`, 'title');
   assertCode('unknown-seminar-format', seminarFormats, data.format, 'format');
   assertCode('unknown-housing-area', housingAreas, data.housingArea, 'housingArea');

@@ -4,6 +4,7 @@ import { alreadyExists, notFound, ruleBroken } from '../core/domain-error';
 import { assertNotInFuture } from '../core/time';
 import { Employer, HousingArea, StaffRole, employers, housingAreas, staffRoles } from '../model/reference-data';
 import { StaffEvent, StaffMemberDetailsCorrected, StaffMemberRegistered } from './staff.events';
+import { assertCode } from '../core/input';
 
 export type RegisterStaffMember = Command<'RegisterStaffMember', StaffMemberRegistered['data']>;
 export type CorrectStaffMemberDetails = Command<'CorrectStaffMemberDetails', StaffMemberDetailsCorrected['data']>;
@@ -20,12 +21,6 @@ export type StaffState =
       readonly employer: Employer;
       readonly housingArea: HousingArea;
     };
-
-const assertCode = (code: string, allowed: readonly string[], value: unknown, field: string): void => {
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    ruleBroken(code, `${field} "${String(value)}" is not one of ${allowed.join(', ')}`, field);
-  }
-};
 
 const register = (command: RegisterStaffMember, state: StaffState): StaffMemberRegistered[] => {
   const { staffId, role, employer, housingArea } = command.data;

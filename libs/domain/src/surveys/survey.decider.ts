@@ -5,6 +5,7 @@ import { assertNotInFuture } from '../core/time';
 import { surveyScale, surveyStatements } from '../model/instruments';
 import { RespondentKind, respondentKinds, SurveyWave, surveyWaves } from '../model/reference-data';
 import { SurveyAnswered, SurveyEvent } from './survey.events';
+import { assertCode } from '../core/input';
 
 /** Sent on stream `respondent-<respondentId>`. */
 export type AnswerSurvey = Command<'AnswerSurvey', SurveyAnswered['data']>;
@@ -22,12 +23,6 @@ export type SurveyState =
       readonly affiliation: string;
       readonly wavesAnswered: ReadonlySet<SurveyWave>;
     };
-
-const assertCode = (code: string, allowed: readonly string[], value: unknown, field: string): void => {
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    ruleBroken(code, `${field} "${String(value)}" is not one of ${allowed.join(', ')}`, field);
-  }
-};
 
 const isBlank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';
 

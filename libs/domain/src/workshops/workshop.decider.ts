@@ -4,6 +4,7 @@ import { alreadyExists, notFound, ruleBroken } from '../core/domain-error';
 import { assertNotInFuture } from '../core/time';
 import { housingAreas, workshopTopics } from '../model/reference-data';
 import { WorkshopEvent, WorkshopFeedbackRecorded, WorkshopHeld } from './workshop.events';
+import { assertCode } from '../core/input';
 
 export type HoldWorkshop = Command<'HoldWorkshop', WorkshopHeld['data']>;
 export type RecordWorkshopFeedback = Command<'RecordWorkshopFeedback', WorkshopFeedbackRecorded['data']>;
@@ -19,12 +20,6 @@ export type WorkshopState =
       readonly participantStaffIds: ReadonlySet<string>;
       readonly feedbackFrom: ReadonlySet<string>;
     };
-
-const assertCode = (code: string, allowed: readonly string[], value: unknown, field: string): void => {
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    ruleBroken(code, `${field} "${String(value)}" is not one of ${allowed.join(', ')}`, field);
-  }
-};
 
 const FEEDBACK_SCALE = { min: 1, max: 5 } as const;
 
