@@ -44,8 +44,8 @@ import { EventStore, ExpectedRevision, SqliteEventStore } from '@toc/event-store
 
 const PROGRAMME_MONTHS = 24;
 const FIRST_YEAR = 2010;
-/** Measured average for the cohort below; sizes the city so that `events` is reached in the last months. */
-const EVENTS_PER_COHORT = 1_030;
+/** Measured average for the cohort below; `cohortsFor` adds a margin so that `events` is reached in the last month. */
+const EVENTS_PER_COHORT = 1_000;
 const ASSOCIATIONS = 30;
 const STAFF = 40;
 const FORUMS = 3;
@@ -604,8 +604,11 @@ export interface GeneratedHistory {
   readonly seconds: number;
 }
 
-/** How many neighbourhood cohorts a history of `events` events has. */
-export const cohortsFor = (events: number): number => Math.max(1, Math.ceil(events / EVENTS_PER_COHORT));
+/** How many neighbourhood cohorts a history of `events` events has (a few spare for small histories). */
+export const cohortsFor = (events: number): number => {
+  const expected = events / EVENTS_PER_COHORT;
+  return Math.max(1, Math.ceil(expected + Math.sqrt(expected)));
+};
 
 /**
  * Writes `events` events, month by month over 2010-2011. Within a month the commands of every

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 /** Replace an earlier record of the same stream: it is retracted and this command's events take its place. */
 export class CorrectionDto {
@@ -41,3 +41,14 @@ export class CommandDto {
 /** Ids are pseudonymous keys: letters, digits and _ . : - (a UUID fits). */
 export const ID_RULE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
 export const ID_MESSAGE = '$property must be 1-100 letters, digits or _ . : - starting with a letter or digit';
+
+/** An entity id chosen by the client. */
+export const IdField = (description?: string) =>
+  applyDecorators(ApiProperty({ description }), Matches(ID_RULE, { message: ID_MESSAGE }));
+
+/** Required, non-blank text of bounded length. */
+export const TextField = (maxLength: number, description?: string) =>
+  applyDecorators(ApiProperty({ maxLength, description }), IsString(), IsNotEmpty(), MaxLength(maxLength));
+
+/** One value of a code list. */
+export const CodeField = (codes: readonly string[]) => applyDecorators(ApiProperty({ enum: codes }), IsIn(codes));

@@ -1,30 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { assessmentModes, assessmentWaves, associationTypes, capacityDomains, housingAreas, sizeBands } from '@toc/domain';
-import { CommandDto, ID_MESSAGE, ID_RULE } from '../command.dto';
+import { CodeField, CommandDto, IdField, TextField } from '../command.dto';
 
 export class RegisterAssociationDto extends CommandDto {
-  @ApiProperty({ description: 'Client-chosen id of the association (no personal data)' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('Client-chosen id of the association (no personal data)')
   associationId!: string;
 
-  @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField(200)
   name!: string;
 
-  @ApiProperty({ enum: housingAreas })
-  @IsIn(housingAreas)
+  @CodeField(housingAreas)
   housingArea!: (typeof housingAreas)[number];
 
-  @ApiProperty({ enum: associationTypes })
-  @IsIn(associationTypes)
+  @CodeField(associationTypes)
   associationType!: (typeof associationTypes)[number];
 
-  @ApiProperty({ enum: sizeBands })
-  @IsIn(sizeBands)
+  @CodeField(sizeBands)
   sizeBand!: (typeof sizeBands)[number];
 }
 
@@ -51,36 +44,27 @@ export class CorrectAssociationDetailsDto extends CommandDto {
   @IsIn(sizeBands)
   sizeBand?: (typeof sizeBands)[number];
 
-  @ApiProperty({ description: 'Why the registered details were wrong' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
+  @TextField(1000, 'Why the registered details were wrong')
   reason!: string;
 }
 
 export class CapacityItemDto {
-  @ApiProperty({ enum: capacityDomains })
-  @IsIn(capacityDomains)
+  @CodeField(capacityDomains)
   domain!: string;
 
   @ApiProperty({ description: "On the instrument's scale" })
   @IsInt()
   score!: number;
 
-  @ApiProperty({ description: 'What the score rests on' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @TextField(2000, 'What the score rests on')
   evidence!: string;
 }
 
 export class RecordCapacityAssessmentDto extends CommandDto {
-  @ApiProperty()
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField()
   assessmentId!: string;
 
-  @ApiProperty({ enum: assessmentWaves })
-  @IsIn(assessmentWaves)
+  @CodeField(assessmentWaves)
   wave!: (typeof assessmentWaves)[number];
 
   @ApiProperty({ example: 'cap-2010-v1' })
@@ -89,8 +73,7 @@ export class RecordCapacityAssessmentDto extends CommandDto {
   @MaxLength(50)
   instrumentVersion!: string;
 
-  @ApiProperty({ enum: assessmentModes })
-  @IsIn(assessmentModes)
+  @CodeField(assessmentModes)
   mode!: (typeof assessmentModes)[number];
 
   @ApiProperty({ type: [CapacityItemDto] })

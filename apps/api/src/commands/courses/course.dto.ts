@@ -1,24 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { courseModules, housingAreas } from '@toc/domain';
-import { CommandDto, ID_MESSAGE, ID_RULE } from '../command.dto';
+import { CodeField, CommandDto, ID_MESSAGE, ID_RULE, IdField, TextField } from '../command.dto';
 
 const EACH_ID = { each: true, message: `each value in ${ID_MESSAGE}` };
 const MAX_PEOPLE = 200;
 
 export class DesignCourseDto extends CommandDto {
-  @ApiProperty({ description: 'Client-chosen id of the course' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('Client-chosen id of the course')
   courseId!: string;
 
-  @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField(200)
   title!: string;
 
-  @ApiProperty({ enum: housingAreas })
-  @IsIn(housingAreas)
+  @CodeField(housingAreas)
   housingArea!: (typeof housingAreas)[number];
 
   @ApiProperty({ enum: courseModules, isArray: true, minItems: 1 })
@@ -39,8 +34,7 @@ export class DesignCourseDto extends CommandDto {
 export class StartCourseDto extends CommandDto {}
 
 export class EnrolAssociationDto extends CommandDto {
-  @ApiProperty({ description: 'A registered association' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('A registered association')
   associationId!: string;
 
   @ApiProperty({ type: [String], minItems: 1, maxItems: 50, description: "Pseudonymous ids of the association's representatives" })
@@ -58,8 +52,7 @@ export class HoldCourseSessionDto extends CommandDto {
   @Max(1000)
   sessionNumber!: number;
 
-  @ApiProperty({ enum: courseModules })
-  @IsIn(courseModules)
+  @CodeField(courseModules)
   module!: (typeof courseModules)[number];
 
   @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_PEOPLE, description: 'Representatives present' })

@@ -1,21 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { evaluationMilestones } from '@toc/domain';
-import { CommandDto, ID_MESSAGE, ID_RULE } from '../command.dto';
+import { CodeField, CommandDto, IdField, TextField } from '../command.dto';
 
 export class RecordEvaluationMilestoneDto extends CommandDto {
-  @ApiProperty({ description: 'Client-chosen id of the milestone' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('Client-chosen id of the milestone')
   milestoneId!: string;
 
-  @ApiProperty({ enum: evaluationMilestones })
-  @IsIn(evaluationMilestones)
+  @CodeField(evaluationMilestones)
   milestone!: (typeof evaluationMilestones)[number];
 
-  @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField(200)
   title!: string;
 
   @ApiPropertyOptional({ maxLength: 5000 })

@@ -1,25 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { forumInputKinds, forumTypes, housingAreas, seatHolderBackgrounds } from '@toc/domain';
-import { CommandDto, ID_MESSAGE, ID_RULE } from '../command.dto';
+import { CodeField, CommandDto, ID_MESSAGE, ID_RULE, IdField, TextField } from '../command.dto';
 
 export class RegisterForumDto extends CommandDto {
-  @ApiProperty({ description: 'Client-chosen id of the forum' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('Client-chosen id of the forum')
   forumId!: string;
 
-  @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField(200)
   name!: string;
 
-  @ApiProperty({ enum: forumTypes })
-  @IsIn(forumTypes)
+  @CodeField(forumTypes)
   forumType!: (typeof forumTypes)[number];
 
-  @ApiProperty({ enum: housingAreas })
-  @IsIn(housingAreas)
+  @CodeField(housingAreas)
   housingArea!: (typeof housingAreas)[number];
 
   @ApiProperty({ minimum: 1, maximum: 1000, description: 'Number of seats in the forum' })
@@ -30,8 +24,7 @@ export class RegisterForumDto extends CommandDto {
 }
 
 export class TakeForumSeatDto extends CommandDto {
-  @ApiProperty({ description: 'Pseudonymous id of the seat holder' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('Pseudonymous id of the seat holder')
   seatHolderId!: string;
 
   @ApiProperty({ enum: seatHolderBackgrounds, description: 'Self-declared; not-disclosed is always accepted' })
@@ -45,18 +38,15 @@ export class TakeForumSeatDto extends CommandDto {
 }
 
 export class LeaveForumSeatDto extends CommandDto {
-  @ApiProperty({ description: 'A current seat holder' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('A current seat holder')
   seatHolderId!: string;
 }
 
 export class RecordForumInputDto extends CommandDto {
-  @ApiProperty({ description: 'Client-chosen id of the input, unique within the forum' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('Client-chosen id of the input, unique within the forum')
   inputId!: string;
 
-  @ApiProperty({ enum: forumInputKinds })
-  @IsIn(forumInputKinds)
+  @CodeField(forumInputKinds)
   kind!: (typeof forumInputKinds)[number];
 
   @ApiPropertyOptional({ description: 'The registered association that gave the input' })
@@ -64,9 +54,6 @@ export class RecordForumInputDto extends CommandDto {
   @Matches(ID_RULE, { message: ID_MESSAGE })
   associationId?: string;
 
-  @ApiProperty({ maxLength: 5000 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5000)
+  @TextField(5000)
   summary!: string;
 }

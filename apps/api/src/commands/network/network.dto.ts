@@ -1,33 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { housingAreas, memberKinds } from '@toc/domain';
-import { CommandDto, ID_MESSAGE, ID_RULE } from '../command.dto';
+import { CodeField, CommandDto, IdField, TextField } from '../command.dto';
 
 export class EstablishNetworkDto extends CommandDto {
-  @ApiProperty({ description: 'Client-chosen id of the network' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('Client-chosen id of the network')
   networkId!: string;
 
-  @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField(200)
   name!: string;
 
-  @ApiProperty({ enum: housingAreas })
-  @IsIn(housingAreas)
+  @CodeField(housingAreas)
   housingArea!: (typeof housingAreas)[number];
 }
 
 /** A registered association or staff member; the kind names the stream the id lives in. */
 export class NetworkMemberDto {
-  @ApiProperty({ enum: memberKinds })
-  @IsIn(memberKinds)
+  @CodeField(memberKinds)
   kind!: (typeof memberKinds)[number];
 
-  @ApiProperty({ description: 'associationId or staffId' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('associationId or staffId')
   id!: string;
 }
 
@@ -55,8 +48,7 @@ export class LeaveNetworkDto extends CommandDto {
 }
 
 export class HoldNetworkMeetingDto extends CommandDto {
-  @ApiProperty({ description: 'Client-chosen id of the meeting, unique within the network' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('Client-chosen id of the meeting, unique within the network')
   meetingId!: string;
 
   @ApiProperty({ type: NetworkMemberDto, description: 'The member who convened the meeting' })
@@ -75,21 +67,15 @@ export class HoldNetworkMeetingDto extends CommandDto {
 }
 
 export class OrganiseJointActivityDto extends CommandDto {
-  @ApiProperty({ description: 'Client-chosen id of the activity, unique within the network' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('Client-chosen id of the activity, unique within the network')
   activityId!: string;
 
-  @ApiProperty({ description: 'The member association taking part' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('The member association taking part')
   associationId!: string;
 
-  @ApiProperty({ description: 'The member staff member taking part' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('The member staff member taking part')
   staffId!: string;
 
-  @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField(200)
   title!: string;
 }

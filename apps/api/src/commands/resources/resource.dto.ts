@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Matches, Max, MaxLength } from 'class-validator';
 import { ResourceUnit, resourceKinds, resourceLines, resourceUnits } from '@toc/domain';
-import { CommandDto, ID_MESSAGE, ID_RULE } from '../command.dto';
+import { CodeField, CommandDto, IdField } from '../command.dto';
 
 /** Every unit of any kind; the decider checks that the unit fits the kind. */
 const units: readonly ResourceUnit[] = [...new Set(Object.values(resourceUnits).flat())];
@@ -12,16 +12,14 @@ const MAX_AMOUNT = 1_000_000_000;
 const AMOUNT = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 };
 
 export class AllocateResourceDto extends CommandDto {
-  @ApiProperty({ description: 'Client-chosen id of the allocation' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('Client-chosen id of the allocation')
   allocationId!: string;
 
   @ApiProperty({ enum: resourceLines, description: 'Resource node of the theory of change' })
   @IsIn(resourceLines)
   resourceLine!: (typeof resourceLines)[number];
 
-  @ApiProperty({ enum: resourceKinds })
-  @IsIn(resourceKinds)
+  @CodeField(resourceKinds)
   kind!: (typeof resourceKinds)[number];
 
   @ApiProperty({ enum: units, description: 'fte or hours for staff-time, dkk for budget' })

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsObject, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { housingAreas, seminarFormats } from '@toc/domain';
-import { CommandDto, ID_MESSAGE, ID_RULE } from '../command.dto';
+import { CodeField, CommandDto, ID_MESSAGE, ID_RULE, IdField, TextField } from '../command.dto';
 
 const MAX_HEADS = 100_000;
 const MAX_IDS = 500;
@@ -30,22 +30,16 @@ export class ParticipantsByTargetGroupDto {
 }
 
 export class HoldSeminarDto extends CommandDto {
-  @ApiProperty({ description: 'Client-chosen id of the seminar' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('Client-chosen id of the seminar')
   seminarId!: string;
 
-  @ApiProperty({ enum: seminarFormats })
-  @IsIn(seminarFormats)
+  @CodeField(seminarFormats)
   format!: (typeof seminarFormats)[number];
 
-  @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField(200)
   title!: string;
 
-  @ApiProperty({ enum: housingAreas })
-  @IsIn(housingAreas)
+  @CodeField(housingAreas)
   housingArea!: (typeof housingAreas)[number];
 
   @ApiProperty({ type: ParticipantsByTargetGroupDto })

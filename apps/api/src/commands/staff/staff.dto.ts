@@ -1,23 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { employers, housingAreas, staffRoles } from '@toc/domain';
-import { CommandDto, ID_MESSAGE, ID_RULE } from '../command.dto';
+import { CodeField, CommandDto, IdField, TextField } from '../command.dto';
 
 export class RegisterStaffMemberDto extends CommandDto {
-  @ApiProperty({ description: 'Client-chosen pseudonymous id of the staff member (no name, no personal number)' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('Client-chosen pseudonymous id of the staff member (no name, no personal number)')
   staffId!: string;
 
-  @ApiProperty({ enum: staffRoles })
-  @IsIn(staffRoles)
+  @CodeField(staffRoles)
   role!: (typeof staffRoles)[number];
 
-  @ApiProperty({ enum: employers })
-  @IsIn(employers)
+  @CodeField(employers)
   employer!: (typeof employers)[number];
 
-  @ApiProperty({ enum: housingAreas })
-  @IsIn(housingAreas)
+  @CodeField(housingAreas)
   housingArea!: (typeof housingAreas)[number];
 }
 
@@ -37,9 +33,6 @@ export class CorrectStaffMemberDetailsDto extends CommandDto {
   @IsIn(housingAreas)
   housingArea?: (typeof housingAreas)[number];
 
-  @ApiProperty({ description: 'Why the registered details were wrong' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
+  @TextField(1000, 'Why the registered details were wrong')
   reason!: string;
 }

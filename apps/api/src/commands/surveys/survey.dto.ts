@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { respondentKinds, surveyScale, surveyStatements, surveyWaves } from '@toc/domain';
-import { CommandDto, ID_MESSAGE, ID_RULE } from '../command.dto';
+import { CodeField, CommandDto, ID_MESSAGE, ID_RULE, IdField } from '../command.dto';
 
 const statementCodes = surveyStatements.map((statement) => statement.code);
 
 export class SurveyAnswerDto {
-  @ApiProperty({ enum: statementCodes })
-  @IsIn(statementCodes)
+  @CodeField(statementCodes)
   statement!: string;
 
   @ApiProperty({ minimum: surveyScale.min, maximum: surveyScale.max, description: 'Likert: 1 strongly disagree to 5 strongly agree' })
@@ -19,12 +18,10 @@ export class SurveyAnswerDto {
 }
 
 export class AnswerSurveyDto extends CommandDto {
-  @ApiProperty({ description: 'Pseudonymous id of the respondent; the answers go to stream respondent-<respondentId>' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('Pseudonymous id of the respondent; the answers go to stream respondent-<respondentId>')
   respondentId!: string;
 
-  @ApiProperty({ enum: respondentKinds })
-  @IsIn(respondentKinds)
+  @CodeField(respondentKinds)
   respondentKind!: (typeof respondentKinds)[number];
 
   @ApiPropertyOptional({ description: 'The registered association, for an association representative only' })
@@ -37,8 +34,7 @@ export class AnswerSurveyDto extends CommandDto {
   @Matches(ID_RULE, { message: ID_MESSAGE })
   staffId?: string;
 
-  @ApiProperty({ enum: surveyWaves })
-  @IsIn(surveyWaves)
+  @CodeField(surveyWaves)
   wave!: (typeof surveyWaves)[number];
 
   @ApiProperty({ type: [SurveyAnswerDto], minItems: 1, maxItems: statementCodes.length })

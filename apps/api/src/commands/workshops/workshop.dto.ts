@@ -1,19 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsInt, Matches, Max, Min } from 'class-validator';
 import { housingAreas, workshopTopics } from '@toc/domain';
-import { CommandDto, ID_MESSAGE, ID_RULE } from '../command.dto';
+import { CodeField, CommandDto, ID_MESSAGE, ID_RULE, IdField } from '../command.dto';
 
 export class HoldWorkshopDto extends CommandDto {
-  @ApiProperty({ description: 'Client-chosen id of the workshop' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('Client-chosen id of the workshop')
   workshopId!: string;
 
-  @ApiProperty({ enum: workshopTopics })
-  @IsIn(workshopTopics)
+  @CodeField(workshopTopics)
   topic!: (typeof workshopTopics)[number];
 
-  @ApiProperty({ enum: housingAreas })
-  @IsIn(housingAreas)
+  @CodeField(housingAreas)
   housingArea!: (typeof housingAreas)[number];
 
   @ApiProperty({ type: [String], minItems: 1, maxItems: 200, description: 'Registered staff members who took part' })
@@ -25,8 +22,7 @@ export class HoldWorkshopDto extends CommandDto {
 }
 
 export class RecordWorkshopFeedbackDto extends CommandDto {
-  @ApiProperty({ description: 'A participant of the workshop' })
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @IdField('A participant of the workshop')
   staffId!: string;
 
   @ApiProperty({ minimum: 1, maximum: 5, description: 'How useful the workshop felt (1-5)' })
