@@ -37,9 +37,10 @@ export const cellResult = (definition: IndicatorDefinition, cell: Pick<CellSums,
 const isSmall = (cell: CellSums) => cell.units > 0 && cell.units < MIN_CELL_SIZE;
 
 /**
- * Withholds cells built from fewer than MIN_CELL_SIZE units, then, in each breakdown, one more
- * cell wherever a single withheld cell could be recovered by subtracting the others from the
- * total (complementary suppression). The whole numerator, denominator and units of a
+ * Withholds cells built from fewer than MIN_CELL_SIZE units. Then, in each breakdown, as long as
+ * the withheld cells together cover fewer than MIN_CELL_SIZE units, withholds the next smallest
+ * cell too (complementary suppression): subtracting the shown cells from the total must never
+ * reveal a group smaller than the threshold. The whole numerator, denominator and units of a
  * withheld cell are hidden, not only its result.
  */
 export const suppressSmallCells = (definition: IndicatorDefinition, cells: readonly CellSums[]): CellValue[] => {
@@ -50,12 +51,15 @@ export const suppressSmallCells = (definition: IndicatorDefinition, cells: reado
     const byDimension = new Map<string, CellSums[]>();
     for (const cell of cells) if (cell.dimension !== TOTAL) byDimension.set(cell.dimension, [...(byDimension.get(cell.dimension) ?? []), cell]);
     for (const group of byDimension.values()) {
-      const withheld = group.filter((cell) => reasons.has(cell));
-      if (withheld.length !== 1) continue;
-      const complement = group
+      const shown = group
         .filter((cell) => !reasons.has(cell) && cell.units > 0)
-        .sort((a, b) => a.units - b.units || a.value.localeCompare(b.value))[0];
-      if (complement) reasons.set(complement, 'complementary');
+        .sort((a, b) => a.units - b.units || a.value.localeCompare(b.value));
+      let withheldUnits = group.filter((cell) => reasons.has(cell)).reduce((sum, cell) => sum + cell.units, 0);
+      while (withheldUnits > 0 && withheldUnits < MIN_CELL_SIZE && shown.length > 0) {
+        const complement = shown.shift()!;
+        reasons.set(complement, 'complementary');
+        withheldUnits += complement.units;
+      }
     }
   }
   return cells.map((cell) => {

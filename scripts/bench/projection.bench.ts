@@ -1,0 +1,262 @@
+import { fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { INDICATOR_CELLS, ReadModelDefinition, cellId, domainUpcasters, programmeReadModel } from '@toc/domain';
+import { SqliteEventStore } from '@toc/event-store';
+import {
+  CHECKPOINTS,
+  MongoReadModelStore,
+  PROJECTION_STATUS,
+  ProjectionRunner,
+  ReadModelStore,
+  SqliteReadModelStore,
+  StoredProjectionStatus,
+  collectionIn,
+  namespaceOf,
+} from '@toc/read-models';
+import { BenchResult } from './bench-result';
+import { GeneratedHistory, cohortsFor, liveEvent } from './generate-events';
+
+const SUITE = 'projections (programme read model)';
+const CALENDAR = { start: '2010-01-01', end: '2011-12-31' } as const;
+const LIVE_SAMPLES = 400;
+const LIVE_RATE_PER_SECOND = 50;
+const RSS_SAMPLE_MS = 50;
+const TARGETS = {
+  sqlite: { value: 50_000, better: 'higher' },
+  mongodb: { value: 20_000, better: 'higher' },
+  rss: { value: 300, better: 'lower' },
+  lagP99: { value: 200, better: 'lower' },
+} as const;
+
+type Kind = 'sqlite' | 'mongodb';
+
+const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
+const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const MB = 2 ** 20;
+
+/** The repository's `scripts` folder, from the working directory or from where this file runs. */
+const repositoryFile = (relative: string): string => {
+  for (let dir of [process.cwd(), __dirname]) {
+    for (;;) {
+      const candidate = join(dir, relative);
+      if (existsSync(candidate)) return candidate;
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  throw new Error(`cannot find ${relative} above ${process.cwd()} or ${__dirname}`);
+};
+
+/**
+ * The generated history of `events` events, generated once per generator version (in a child
+ * process, so that its memory does not count in this one) and cached in the temp directory.
+ */
+const generatedHistory = async (events: number): Promise<{ file: string; history: GeneratedHistory }> => {
+  const generator = join(__dirname, 'generate-events.js');
+  const version = createHash('sha256').update(readFileSync(generator)).digest('hex').slice(0, 12);
+  const file = join(tmpdir(), `toc-bench-history-${events}-${version}.sqlite`);
+  const summary = `${file}.json`;
+  if (existsSync(file) && existsSync(summary)) return { file, history: JSON.parse(readFileSync(summary, 'utf8')) as GeneratedHistory };
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  console.error(`generating ${events.toLocaleString('en-US')} events into ${file} ...`);
+  const history = await new Promise<GeneratedHistory>((resolvePromise, reject) => {
+    const child = fork(generator, [file, String(events)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result: GeneratedHistory | undefined;
+    child.on('message', (message) => (result = message as GeneratedHistory));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 && result ? resolvePromise(result) : reject(new Error(`the generator exited with ${code}`))));
+  });
+  writeFileSync(summary, JSON.stringify(history));
+  return { file, history };
+};
+
+const startMongo = async (): Promise<{ url: string; stop: () => Promise<void> }> => {
+  if (process.env.MONGODB_URL) return { url: process.env.MONGODB_URL, stop: async () => undefined };
+  const { startReplSet } = require(repositoryFile('scripts/mongo-replset.js')) as {
+    startReplSet: () => Promise<{ uri: string; stop: () => Promise<void> }>;
+  };
+  const replSet = await startReplSet();
+  return { url: replSet.uri, stop: () => replSet.stop() };
+};
+
+/** Samples the resident set size until stopped; returns the peak in MB. */
+const watchRss = () => {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), RSS_SAMPLE_MS);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, process.memoryUsage().rss) / MB;
+  };
+};
+
+/**
+ * Makes the store look as if version 1 of the read model were live and caught up, with no
+ * documents, so that starting version 2 rebuilds it blue/green from position 0, as after a
+ * changed indicator definition.
+ */
+const seedLiveVersion = async (store: ReadModelStore, definition: ReadModelDefinition, head: number) => {
+  const namespace = namespaceOf(definition, 1);
+  const status: StoredProjectionStatus = { id: definition.name, version: definition.version, build: 1, namespace, rebuild: null, lastError: null, revision: 1 };
+  await store.commit([
+    { collection: PROJECTION_STATUS, id: definition.name, doc: { ...status }, position: 1 },
+    { collection: CHECKPOINTS, id: namespace, doc: { id: namespace, position: head }, position: head },
+  ]);
+};
+
+interface Measured {
+  readonly eventsPerSecond: number;
+  readonly seconds: number;
+  readonly peakRssMb: number;
+  readonly lagP50: number;
+  readonly lagP99: number;
+  readonly lagMax: number;
+  readonly cells: number;
+}
+
+const measure = async (events: SqliteEventStore, store: ReadModelStore, cohorts: number): Promise<Measured> => {
+  const current = programmeReadModel(CALENDAR);
+  const next: ReadModelDefinition = { ...current, version: current.version + 1 };
+  const head = await events.headPosition();
+  await seedLiveVersion(store, current, head);
+
+  // Rebuild from position 0 beside the (empty) live build, until readers switch to it.
+  const runner = new ProjectionRunner(events, store, next, domainUpcasters);
+  const peakRss = watchRss();
+  const started = process.hrtime.bigint();
+  await runner.start();
+  await runner.waitFor(head);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const peakRssMb = peakRss();
+  const namespace = runner.activeNamespace;
+  if (namespace !== namespaceOf(next, 2)) throw new Error(`expected the rebuilt build to be live, found ${namespace}`);
+  const cells = (await store.find(collectionIn(namespace, INDICATOR_CELLS))).length;
+
+  // Live: single appends at a steady rate, each timed until the runner has applied it.
+  const eventsHeld = cellId({ indicator: 'ACT-EVENTS-HELD', periodType: 'programme', period: 'programme', dimension: 'total', value: '*' });
+  const heldBefore = ((await store.get(collectionIn(namespace, INDICATOR_CELLS), eventsHeld))?.doc.sums as { numerator: number }).numerator;
+  const latencies: number[] = [];
+  const samples: Promise<void>[] = [];
+  const firstAt = performance.now();
+  for (let n = 0; n < LIVE_SAMPLES; n++) {
+    const due = firstAt + (n * 1000) / LIVE_RATE_PER_SECOND;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolveWait) => setTimeout(resolveWait, wait));
+    const { streamId, event } = liveEvent(n, cohorts, new Date());
+    const appendedAt = performance.now();
+    samples.push(
+      events.append(streamId, [event], 'no-stream').then(async ({ position }) => {
+        await runner.waitFor(position);
+        latencies.push(performance.now() - appendedAt);
+      }),
+    );
+  }
+  await Promise.all(samples);
+  const heldAfter = ((await store.get(collectionIn(namespace, INDICATOR_CELLS), eventsHeld))?.doc.sums as { numerator: number }).numerator;
+  if (heldAfter !== heldBefore + LIVE_SAMPLES) throw new Error(`ACT-EVENTS-HELD went from ${heldBefore} to ${heldAfter}, expected +${LIVE_SAMPLES}`);
+  await runner.stop();
+
+  latencies.sort((a, b) => a - b);
+  return {
+    eventsPerSecond: head / seconds,
+    seconds,
+    peakRssMb,
+    lagP50: percentile(latencies, 50),
+    lagP99: percentile(latencies, 99),
+    lagMax: latencies[latencies.length - 1],
+    cells,
+  };
+};
+
+const results = (kind: Kind, events: number, measured: Measured, notes: string): BenchResult[] => {
+  const label = kind === 'sqlite' ? 'SQLite' : 'MongoDB';
+  return [
+    {
+      suite: SUITE,
+      name: `rebuild from position 0, ${label} read models`,
+      value: Math.round(measured.eventsPerSecond),
+      unit: 'events/s',
+      target: TARGETS[kind],
+      notes: `${events.toLocaleString('en-US')} events in ${round(measured.seconds)} s; ${notes}`,
+    },
+    { suite: SUITE, name: `peak RSS during the rebuild, ${label}`, value: round(measured.peakRssMb), unit: 'MB', target: TARGETS.rss, notes: `whole bench process, sampled every ${RSS_SAMPLE_MS} ms` },
+    {
+      suite: SUITE,
+      name: `live lag p50, append to indicator visible, ${label}`,
+      value: round(measured.lagP50, 2),
+      unit: 'ms',
+      notes: `${LIVE_SAMPLES} single appends at ${LIVE_RATE_PER_SECOND}/s on top of the history`,
+    },
+    {
+      suite: SUITE,
+      name: `live lag p99, append to indicator visible, ${label}`,
+      value: round(measured.lagP99, 2),
+      unit: 'ms',
+      target: TARGETS.lagP99,
+      notes: `max ${round(measured.lagMax, 2)} ms`,
+    },
+  ];
+};
+
+/**
+ * Rebuild throughput of the programme read model from position 0 on SQLite and on MongoDB read
+ * models, peak RSS during each rebuild, and the live lag from a single append to its indicator
+ * change being visible. The history comes from generate-events (city-wide mix over 2010-2011).
+ */
+export async function benchProjections(options: { events: number }): Promise<BenchResult[]> {
+  const events = options.events;
+  const { file: cached, history } = await generatedHistory(events);
+  const work = join(tmpdir(), `toc-bench-projections-${process.pid}`);
+  const output: BenchResult[] = [
+    {
+      suite: SUITE,
+      name: 'history generated',
+      value: history.events,
+      unit: 'events',
+      notes: `${history.cohorts} neighbourhood cohorts: ${history.associations.toLocaleString('en-US')} associations, ${history.staff.toLocaleString('en-US')} staff, ${history.streams.toLocaleString('en-US')} streams; written at ${Math.round(history.events / history.seconds)} events/s in ${history.appends.toLocaleString('en-US')} appends`,
+    },
+  ];
+  // The live measurement appends, so each run works on a copy of the cached history.
+  copyFileSync(cached, `${work}-events.sqlite`);
+  const eventStore = SqliteEventStore.open(`${work}-events.sqlite`, { synchronous: 'FULL' });
+  const cohorts = cohortsFor(events);
+  try {
+    const sqliteFile = `${work}-read-models.sqlite`;
+    const sqlite = SqliteReadModelStore.open(sqliteFile);
+    try {
+      const measured = await measure(eventStore, sqlite, cohorts);
+      output.push(...results('sqlite', history.events, measured, `batches of 500, synchronous=FULL, ${measured.cells.toLocaleString('en-US')} indicator cells`));
+    } finally {
+      await sqlite.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(sqliteFile + suffix, { force: true });
+    }
+
+    const mongo = await startMongo();
+    const database = `toc_bench_${process.pid}`;
+    const store = await MongoReadModelStore.connect(mongo.url, database);
+    try {
+      const measured = await measure(eventStore, store, cohorts);
+      output.push(...results('mongodb', history.events, measured, `batches of 500, one-node replica set, majority writes, ${measured.cells.toLocaleString('en-US')} indicator cells`));
+    } finally {
+      for (const collection of await store.listCollections()) await store.dropCollection(collection);
+      await store.close();
+      await mongo.stop();
+    }
+  } finally {
+    await eventStore.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${work}-events.sqlite${suffix}`, { force: true });
+  }
+  return output;
+}
+
+if (require.main === module) {
+  benchProjections({ events: Number(process.argv[2] ?? 1_000_000) })
+    .then((r) => console.table(r))
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
