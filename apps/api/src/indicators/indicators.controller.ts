@@ -41,7 +41,7 @@ export class IndicatorsController {
     const { indicators, ...rest } = await this.read(query);
     return {
       ...rest,
-      model: { ...taskForceIntegration2010, nodes: taskForceIntegration2010.nodes.map((node) => ({ ...node, indicators: indicators.filter((view) => view.node === node.code) })) },
+      model: { ...taskForceIntegration2010, nodes: taskForceIntegration2010.nodes.map((node) => ({ ...node, indicators: indicators.filter((view) => view.nodes.includes(node.code)) })) },
     };
   }
 

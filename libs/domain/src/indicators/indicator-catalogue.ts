@@ -38,6 +38,8 @@ export interface IndicatorDefinition {
   readonly code: string;
   /** The model node the indicator gives evidence for. */
   readonly node: string;
+  /** Further nodes it also gives evidence for (one resource indicator covers several resource lines). */
+  readonly alsoNodes?: readonly string[];
   readonly name: Label;
   readonly definition: Label;
   readonly unit: Label;
@@ -66,6 +68,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
   {
     code: 'RES-STAFF-TIME',
     node: 'R1',
+    alsoNodes: ['R2', 'R3', 'R4', 'R5'],
     name: l('Medarbejdertid brugt', 'Staff time used'),
     definition: l(
       'Timer brugt af de afsatte medarbejderressourcer (1 årsværk = 1.924 timer), mod planlagt',
@@ -84,6 +87,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
   {
     code: 'RES-BUDGET',
     node: 'R6',
+    alsoNodes: ['R5'],
     name: l('Budget brugt', 'Budget used'),
     definition: l('Kroner brugt af det afsatte budget, mod planlagt', 'DKK spent of the budget allocated, against plan'),
     unit: l('kr.', 'DKK'),
@@ -451,6 +455,9 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     target: { value: 30, direction: 'increase', date: END },
   },
 ];
+
+/** Every node an indicator gives evidence for. */
+export const indicatorNodes = (definition: IndicatorDefinition): readonly string[] => [definition.node, ...(definition.alsoNodes ?? [])];
 
 export const findIndicator = (code: string): IndicatorDefinition | undefined =>
   indicatorCatalogue.find((indicator) => indicator.code === code);

@@ -1,4 +1,4 @@
-import { IndicatorDefinition } from './indicator-catalogue';
+import { IndicatorDefinition, indicatorNodes } from './indicator-catalogue';
 import { CellKey, TOTAL } from './indicator-facts';
 import { PeriodType } from './periods';
 import { CellSums, CellValue, suppressSmallCells } from './suppression';
@@ -19,6 +19,8 @@ export interface Progress {
 export interface IndicatorView {
   readonly code: string;
   readonly node: string;
+  /** Every node the indicator gives evidence for (its own node first). */
+  readonly nodes: readonly string[];
   readonly name: IndicatorDefinition['name'];
   readonly unit: IndicatorDefinition['unit'];
   readonly aggregation: IndicatorDefinition['aggregation'];
@@ -61,6 +63,7 @@ export const indicatorView = (
   return {
     code: definition.code,
     node: definition.node,
+    nodes: indicatorNodes(definition),
     name: definition.name,
     unit: definition.unit,
     aggregation: definition.aggregation,

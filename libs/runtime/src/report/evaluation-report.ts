@@ -65,7 +65,7 @@ export const evaluationReportHtml = (input: ReportInput): string => {
       const nodes = input.model.nodes.filter((node) => node.level === level.code);
       const body = nodes
         .map((node) => {
-          const views = input.views.filter((view) => view.node === node.code);
+          const views = input.views.filter((view) => view.nodes.includes(node.code));
           const rows = views.length ? views.map((view) => indicatorRow(view, input.trend)).join('') : '<tr><td colspan="6" class="en">Ingen indikatorer / no indicators</td></tr>';
           return `
     <h3>${escape(node.code)} · ${escape(node.label.da)}<br><span class="en">${escape(node.label.en)}</span></h3>
