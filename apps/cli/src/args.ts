@@ -13,8 +13,10 @@ export const parseArgs = (argv: readonly string[]): ParsedArgs => {
       positional.push(arg);
       continue;
     }
-    const [name, inline] = arg.slice(2).split('=', 2);
-    if (inline !== undefined) flags[name] = inline;
+    // Only the first '=' separates: a value may itself hold one (`--api=http://host/?a=b`).
+    const equals = arg.indexOf('=');
+    const name = arg.slice(2, equals < 0 ? undefined : equals);
+    if (equals >= 0) flags[name] = arg.slice(equals + 1);
     else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) flags[name] = argv[++i];
     else flags[name] = 'true';
   }
@@ -34,4 +36,12 @@ export const isoFlag = (flags: ParsedArgs['flags'], name: string): string | unde
   if (value === undefined) return undefined;
   if (Number.isNaN(Date.parse(value))) throw new UsageError(`--${name} must be an ISO-8601 date or time, got "${value}"`);
   return value;
+};
+
+export const integerFlag = (flags: ParsedArgs['flags'], name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
+  const value = flags[name];
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  return number;
 };

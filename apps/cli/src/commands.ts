@@ -1,4 +1,5 @@
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { WriteStream, createWriteStream, writeFileSync } from 'node:fs';
 import { PeriodType, domainUpcasters, periodTypes } from '@toc/domain';
 import { AuditTrail, EventLogFilter } from '@toc/event-store';
 import { ProjectionStatusView, diffIndicators } from '@toc/read-models';
@@ -14,15 +15,32 @@ import {
   plainCsv,
 } from '@toc/runtime';
 import { seedDemo } from '@toc/runtime/demo/demo-programme';
-import { ParsedArgs, UsageError, isoFlag, oneOfFlag } from './args';
+import { ParsedArgs, UsageError, integerFlag, isoFlag, oneOfFlag } from './args';
 import { formatDuration, renderProgress, writeProgress } from './progress';
 import { indicatorTable } from './table';
 
 type Flags = ParsedArgs['flags'];
 
+/** A period key of each type, and an example for the message when one does not fit its type. */
+const periodKeys: Record<PeriodType, readonly [RegExp, string]> = {
+  programme: [/^programme$/, 'programme'],
+  year: [/^\d{4}$/, '2010'],
+  'half-year': [/^\d{4}-H[12]$/, '2010-H2'],
+  quarter: [/^\d{4}-Q[1-4]$/, '2010-Q3'],
+};
+
 const period = (flags: Flags) => {
   const periodType = oneOfFlag<PeriodType>(flags, 'period-type', periodTypes, 'programme');
-  return { periodType, period: flags.period ?? 'programme' };
+  const [rule, example] = periodKeys[periodType];
+  const key = flags.period ?? 'programme';
+  if (!rule.test(key)) {
+    throw new UsageError(
+      flags.period === undefined
+        ? `--period-type ${periodType} needs --period, e.g. --period ${example}`
+        : `--period must be a ${periodType} such as ${example} for --period-type ${periodType}, got "${key}"`,
+    );
+  }
+  return { periodType, period: key };
 };
 
 const moment = (flags: Flags, prefix = '') => ({ asOf: isoFlag(flags, `${prefix}as-of`), knownAt: isoFlag(flags, `${prefix}known-at`) });
@@ -77,17 +95,19 @@ const rebuildThroughApi = async (baseUrl: string, name: string) => {
 export const replay = async (runtime: Runtime, flags: Flags) => {
   const query = period(flags);
   const format = oneOfFlag(flags, 'format', ['table', 'csv', 'json'] as const, 'table');
+  const separator = oneOfFlag(flags, 'separator', [';', ','] as const, ';');
   const views = await (await runtime.indicatorSource(moment(flags)))(query);
   if (format === 'json') output(flags, JSON.stringify({ ...moment(flags), ...query, indicators: views }, null, 2) + '\n');
-  else if (format === 'csv') output(flags, indicatorsCsv(views, flags.separator === ',' ? plainCsv : danishExcel));
+  else if (format === 'csv') output(flags, indicatorsCsv(views, separator === ',' ? plainCsv : danishExcel));
   else output(flags, indicatorTable(views) + '\n');
 };
 
 export const diff = async (runtime: Runtime, flags: Flags) => {
   const query = period(flags);
+  const format = oneOfFlag(flags, 'format', ['text', 'json'] as const, 'text');
   const [before, after] = await Promise.all([moment(flags, 'from-'), moment(flags, 'to-')].map(async (m) => (await runtime.indicatorSource(m))(query)));
   const changes = diffIndicators(before, after);
-  if (flags.format === 'json') return output(flags, JSON.stringify(changes, null, 2) + '\n');
+  if (format === 'json') return output(flags, JSON.stringify(changes, null, 2) + '\n');
   output(flags, changes.map((c) => `${c.code} ${c.dimension}=${c.value}: ${c.from ?? '–'} -> ${c.to ?? '–'}`).join('\n') + (changes.length ? '\n' : 'no differences\n'));
 };
 
@@ -106,7 +126,7 @@ const logFilter = (flags: Flags, limit: number): EventLogFilter => ({
   actorUserId: flags.actor,
   actorRole: flags.role,
   sourceApp: flags['source-app'],
-  types: flags.types?.split(','),
+  types: flags.types?.split(',').map((type) => type.trim()),
   streamId: flags.stream,
   streamPrefix: flags.category ? `${flags.category}-` : undefined,
   occurredFrom: isoFlag(flags, 'occurred-from'),
@@ -117,7 +137,7 @@ const logFilter = (flags: Flags, limit: number): EventLogFilter => ({
 });
 
 export const audit = async (runtime: Runtime, flags: Flags) => {
-  const page = await new AuditTrail(runtime.events, domainUpcasters).page({ ...logFilter(flags, Number(flags.limit ?? 50)), after: Number(flags.after ?? 0) });
+  const page = await new AuditTrail(runtime.events, domainUpcasters).page({ ...logFilter(flags, integerFlag(flags, 'limit', 50, 1, 10_000)), after: integerFlag(flags, 'after', 0, 0) });
   for (const entry of page.entries) {
     const amended = entry.amendedBy.map((a) => ` [${a.kind} by ${a.actor.userId} at ${a.recordedAt}: ${a.reason}]`).join('');
     console.log(`${String(entry.position).padStart(8)} ${entry.recordedAt} ${entry.actor.userId}/${entry.actor.role} ${entry.streamId} ${entry.type} (occurred ${entry.occurredAt})${amended}`);
@@ -129,22 +149,40 @@ export const exportData = async (runtime: Runtime, what: string | undefined, fla
   if (what === 'indicators') {
     const views = await (await runtime.indicatorSource(moment(flags)))(period(flags));
     const separator = oneOfFlag(flags, 'separator', [';', ','] as const, ';');
-    return output(flags, indicatorsCsv(views, { separator, decimalComma: (flags.decimal ?? 'comma') === 'comma', bom: true }));
+    const decimal = oneOfFlag(flags, 'decimal', ['comma', 'point'] as const, 'comma');
+    return output(flags, indicatorsCsv(views, { separator, decimalComma: decimal === 'comma', bom: true }));
   }
   if (what !== 'events') throw new UsageError('export what? events or indicators');
   const format = oneOfFlag(flags, 'format', ['ndjson', 'csv'] as const, 'ndjson');
   const csvOptions = { ...danishExcel, separator: oneOfFlag(flags, 'separator', [';', ','] as const, ';') };
-  const sink = flags.out ? createWriteStream(flags.out) : process.stdout;
-  if (format === 'csv') sink.write('\uFEFF' + csvLine(EVENT_COLUMNS, csvOptions));
-  const trail = new AuditTrail(runtime.events, domainUpcasters);
-  for (let after = 0; ; ) {
-    const page = await trail.page({ ...logFilter(flags, 1000), after });
-    for (const entry of page.entries) sink.write(format === 'csv' ? csvEventLine(entry, csvOptions) : ndjsonLine(entry));
-    if (page.nextCursor === null) break;
-    after = page.nextCursor;
+  const filter = logFilter(flags, 1000);
+  const file = flags.out ? await openForWriting(flags.out) : undefined;
+  const sink: NodeJS.WritableStream = file ?? process.stdout;
+  // A large store does not fit in the stream's buffer: wait for it to drain between pages.
+  const write = async (text: string) => {
+    if (!sink.write(text)) await once(sink, 'drain');
+  };
+  try {
+    if (format === 'csv') await write('\uFEFF' + csvLine(EVENT_COLUMNS, csvOptions));
+    const trail = new AuditTrail(runtime.events, domainUpcasters);
+    for (let after = 0; ; ) {
+      const page = await trail.page({ ...filter, after });
+      await write(page.entries.map((entry) => (format === 'csv' ? csvEventLine(entry, csvOptions) : ndjsonLine(entry))).join(''));
+      if (page.nextCursor === null) break;
+      after = page.nextCursor;
+    }
+  } finally {
+    if (file) await new Promise<void>((resolve, reject) => file.once('error', reject).end(resolve));
   }
-  if (sink !== process.stdout) await new Promise<void>((resolve) => (sink as NodeJS.WritableStream).end(resolve));
+  if (file) console.error(`written to ${flags.out}`);
 };
+
+/** Opens a file for the export, failing (rather than crashing the process later) when it cannot be created. */
+const openForWriting = (path: string) =>
+  new Promise<WriteStream>((resolve, reject) => {
+    const stream = createWriteStream(path);
+    stream.once('open', () => resolve(stream)).once('error', reject);
+  });
 
 export const report = async (runtime: Runtime, flags: Flags) => {
   const html = await buildEvaluationReport(runtime, { ...period(flags), moment: moment(flags), now: new Date() });
