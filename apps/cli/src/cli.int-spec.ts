@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { IndicatorView, indicatorCatalogue, taskForceIntegration2010 } from '@toc/domain';
 import { CommandRunner } from '@toc/event-store';
 import { Runtime, loadConfig } from '@toc/runtime';
-import { DEMO_NOW, seedDemo } from '@toc/runtime/demo/demo-programme';
+import { CORRECTION_RECORDED_AT, DEMO_NOW, seedDemo } from '@toc/runtime/demo/demo-programme';
 import { UsageError } from './args';
 import * as commands from './commands';
 
@@ -220,7 +220,7 @@ describe('the CLI on the seeded demo programme', () => {
       const corrected = sessions.filter((line) => line.includes('[correction by'));
       expect(corrected).toEqual([
         expect.stringContaining(
-          `(occurred 2010-09-27T16:00:00.000Z) [correction by tfi-trainer-04 at ${DEMO_NOW}: attendance sheet re-checked: rep-a11-1 attended and was left out]`,
+          `(occurred 2010-09-27T16:00:00.000Z) [correction by tfi-trainer-04 at ${CORRECTION_RECORDED_AT}: attendance sheet re-checked: rep-a11-1 attended and was left out]`,
         ),
       ]);
       expect(printed.filter((line) => line.includes(' RecordRetracted '))).toHaveLength(1);

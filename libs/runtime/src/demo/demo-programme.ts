@@ -59,6 +59,14 @@ export interface DemoStep {
 
 /** The service clock of every demo command: the day the demo data was entered. */
 export const DEMO_NOW = '2011-06-30T12:00:00.000Z';
+/** When the demo's one correction was recorded, so replays "as known" before it show the old figures. */
+export const CORRECTION_RECORDED_AT = '2010-11-15T09:00:00.000Z';
+
+/** Case workers record a step the day after it happened (never after the demo's "now"). */
+const recordedNextDay = (occurredAt: string): string => {
+  const next = new Date(Date.parse(occurredAt) + 86_400_000).toISOString();
+  return next < DEMO_NOW ? next : DEMO_NOW;
+};
 
 const at = (date: string, time = '10:00'): string => `${date}T${time}:00.000Z`;
 
@@ -206,13 +214,14 @@ export const demoProgramme = (): DemoStep[] => {
     occurredAt: string,
     actor: Actor,
     sourceApp: string,
-    extra: Pick<DemoStep, 'label' | 'correctionOf'> = {},
+    extra: Pick<DemoStep, 'label' | 'correctionOf'> & { recordedAt?: string } = {},
   ) => {
-    const command = { type, data, context: { occurredAt, now: DEMO_NOW, actor } } as Command;
-    steps.push({ step: { decider, streamId: streamName(category, id), command, sourceApp, ...extra }, order: steps.length });
+    const { recordedAt, ...reference } = extra;
+    const command = { type, data, context: { occurredAt, now: recordedAt ?? recordedNextDay(occurredAt), actor } } as Command;
+    steps.push({ step: { decider, streamId: streamName(category, id), command, sourceApp, ...reference }, order: steps.length });
   };
   const retract = (decider: Decider<any, any, any>, category: StreamCategory, id: string, retraction: DemoReference, occurredAt: string, actor: Actor, sourceApp: string) => {
-    const command = { type: RECORD_RETRACTED, data: { reason: retraction.reason }, context: { occurredAt, now: DEMO_NOW, actor } };
+    const command = { type: RECORD_RETRACTED, data: { reason: retraction.reason }, context: { occurredAt, now: recordedNextDay(occurredAt), actor } };
     steps.push({ step: { decider, streamId: streamName(category, id), command, sourceApp, retraction }, order: steps.length });
   };
 
@@ -395,7 +404,8 @@ export const demoProgramme = (): DemoStep[] => {
         add(courseDecider, 'course', id, 'HoldCourseSession',
           { courseId: id, sessionNumber: 3, module, attendeeIds: ['rep-a08-1', 'rep-a09-1', 'rep-a09-2', 'rep-a10-1', 'rep-a11-1', 'rep-a13-1'] },
           at(date, '16:00'), actors.trainer, 'course-register',
-          { correctionOf: { label, reason: 'attendance sheet re-checked: rep-a11-1 attended and was left out' } });
+          // Found weeks later, when the attendance sheets were re-checked.
+          { correctionOf: { label, reason: 'attendance sheet re-checked: rep-a11-1 attended and was left out' }, recordedAt: CORRECTION_RECORDED_AT });
       }
     });
     if (course.completed) {
