@@ -1,20 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { domainUpcasters, programmeReadModel } from '@toc/domain';
 import { SqliteEventStore } from '@toc/event-store';
 import { replayIndicators } from '@toc/read-models';
 import { BenchResult } from './bench-result';
-import { generateEvents } from './generate-events';
+import { generatedHistory } from './projection.bench';
 
 const definition = programmeReadModel({ start: '2010-01-01', end: '2011-12-31' });
 
 /** Evaluator replays ("as of", "as known at") over a generated history, by the live projection code. */
 export async function benchReplay(options: { events: number }): Promise<BenchResult[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'toc-replay-bench-'));
-  const store = SqliteEventStore.open(join(dir, 'events.sqlite'), { synchronous: 'NORMAL' });
+  const { file, history } = await generatedHistory(options.events);
+  const store = SqliteEventStore.open(file, { synchronous: 'NORMAL' });
   try {
-    const history = await generateEvents(store, { events: options.events });
     const results: BenchResult[] = [];
     for (const [name, moment] of [
       ['replay as of 2010-12-31 (business time)', { asOf: '2010-12-31T23:59:59+01:00' }],
@@ -36,7 +32,6 @@ export async function benchReplay(options: { events: number }): Promise<BenchRes
     return results;
   } finally {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -229,6 +229,8 @@ class SqliteSubscription implements Subscription {
         }
         await handlerContext.run(this, () => this.options.onEvents(batch));
         checkpoint = batch[batch.length - 1].position;
+        // Catching up is synchronous SQLite work: let timers and HTTP requests in between batches.
+        await yieldToEventLoop();
       }
     } catch (error) {
       this.closed = true;
