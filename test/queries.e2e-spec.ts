@@ -1,3 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { Runtime, loadConfig } from '@toc/runtime';
+import { createApp } from '../apps/api/src/app';
 import { TestApp, post, startTestApp } from './api.harness';
 
 const AT = '2010-03-15T10:00:00+01:00';
@@ -201,5 +207,25 @@ describe('business time written with different UTC offsets', () => {
     }
     const view = await indicator(t, 'MED-CAPACITY-CHANGE', { minPosition: last });
     expect(view.total).toMatchObject({ units: 5, result: 3 });
+  });
+});
+
+describe('an api beside a separate projector (EMBEDDED_PROJECTOR=false)', () => {
+  it('reports the stored projection status and refuses to rebuild in the wrong process', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'toc-e2e-apart-'));
+    const runtime = await Runtime.open(loadConfig({ DATA_DIR: dataDir, EMBEDDED_PROJECTOR: 'false' }));
+    const app = await createApp(runtime, { logger: false });
+    await app.init();
+    try {
+      const [status] = (await request(app.getHttpServer()).get('/v1/admin/projections')).body;
+      expect(status).toMatchObject({ name: 'programme', runningHere: false, checkpoint: 0, headPosition: 0 });
+      const refused = await request(app.getHttpServer()).post('/v1/admin/projections/programme/rebuild');
+      expect(refused.status).toBe(409);
+      expect(refused.body.message[0]).toMatch(/runs in the projector process/);
+    } finally {
+      await app.close();
+      await runtime.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -281,11 +281,11 @@ export async function benchProjections(options: { events: number }): Promise<Ben
   const cohorts = cohortsFor(events);
   try {
     const sqlite = await measureApart('sqlite', work, cohorts, 0);
-    output.push(...results('sqlite', sqlite, `rebuild batches of 2,000 (live 500), synchronous=FULL, ${sqlite.cells.toLocaleString('en-US')} indicator cells`));
+    output.push(...results('sqlite', sqlite, `batches of 500, synchronous=FULL, ${sqlite.cells.toLocaleString('en-US')} indicator cells`));
     const mongo = await startMongo();
     try {
       const measured = await measureApart('mongodb', work, cohorts, LIVE_SAMPLES, mongo.url);
-      output.push(...results('mongodb', measured, `rebuild batches of 2,000 (live 500), one-node replica set, majority writes, ${measured.cells.toLocaleString('en-US')} indicator cells`));
+      output.push(...results('mongodb', measured, `batches of 500, one-node replica set, majority writes, ${measured.cells.toLocaleString('en-US')} indicator cells`));
     } finally {
       await mongo.stop();
     }

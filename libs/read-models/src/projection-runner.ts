@@ -5,10 +5,7 @@ import { PROJECTION_STATUS, ProjectionStatusView, StoredProjectionStatus } from 
 import { ReadModelStore } from './read-model-store.port';
 
 export interface ProjectionRunnerOptions {
-  /** Events per batch while live. */
   readonly batchSize?: number;
-  /** Events per batch while rebuilding (default: batchSize if given, else 2000): larger batches rewrite each indicator cell less often. */
-  readonly rebuildBatchSize?: number;
   readonly now?: () => Date;
   /** How often rebuild progress is written to the status document. */
   readonly progressIntervalMs?: number;
@@ -40,7 +37,6 @@ export class ProjectionRunner {
   private lastProgressWrite = 0;
   private waiters: { position: number; resolve: () => void }[] = [];
   private readonly batchSize: number;
-  private readonly rebuildBatchSize: number;
   private readonly now: () => Date;
   private readonly progressIntervalMs: number;
   private readonly liveBatchDelayMs: number;
@@ -53,7 +49,6 @@ export class ProjectionRunner {
     options: ProjectionRunnerOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
-    this.rebuildBatchSize = options.rebuildBatchSize ?? options.batchSize ?? 2000;
     this.now = options.now ?? (() => new Date());
     this.progressIntervalMs = options.progressIntervalMs ?? 1000;
     this.liveBatchDelayMs = options.liveBatchDelayMs ?? 20;
@@ -199,7 +194,7 @@ export class ProjectionRunner {
     }
     follower.subscription = this.events.subscribeToAll({
       after: follower.checkpoint,
-      batchSize: rebuilding ? this.rebuildBatchSize : this.batchSize,
+      batchSize: this.batchSize,
       onEvents: (events) => this.apply(follower, events),
       onError: (error) => void this.fail(error),
     });

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, ServiceUnavailableException } from '@nestjs/common';
+import { ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Runtime } from '@toc/runtime';
 
@@ -57,6 +57,9 @@ export class AdminController {
 
   private projector(name: string) {
     if (name !== this.runtime.projector.name) throw new NotFoundException({ statusCode: 404, message: [`projection ${name} does not exist`] });
+    if (!this.runtime.config.embeddedProjector) {
+      throw new ConflictException({ statusCode: 409, message: [`projection ${name} runs in the projector process, not in this api (EMBEDDED_PROJECTOR=false)`] });
+    }
     return this.runtime.projector;
   }
 }
