@@ -36,7 +36,3 @@ export interface EventLogFilter {
 export interface EventLogReader {
   queryLog(filter: EventLogFilter): Promise<RecordedEvent[]>;
 }
-
-/** Looks up events by id; ids that are not stored are simply absent from the result. */
-export const getEventsByIds = async (reader: EventLogReader, ids: readonly string[]): Promise<RecordedEvent[]> =>
-  ids.length === 0 ? [] : reader.queryLog({ eventIds: ids, limit: ids.length });

@@ -1,3 +1,5 @@
+import { Controller, applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandResult } from '@toc/event-store';
 
@@ -13,3 +15,12 @@ export const acceptedCommand = (response: Response, result: CommandResult) => {
     events: result.events.map((event) => ({ eventId: event.metadata.eventId, type: event.type })),
   };
 };
+
+/** A controller of command endpoints: its OpenAPI tag and the actor headers every command needs. */
+export const CommandController = (path: string, tag: string) =>
+  applyDecorators(
+    ApiTags(tag),
+    ApiHeader({ name: 'X-Actor-Id', required: true }),
+    ApiHeader({ name: 'X-Actor-Role', required: true }),
+    Controller(path),
+  );

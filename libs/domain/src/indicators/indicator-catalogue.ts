@@ -54,8 +54,9 @@ export interface IndicatorDefinition {
   readonly target: { readonly value: number; readonly direction: 'increase' | 'decrease'; readonly date: string };
 }
 
-const all = periodTypes;
 const START = '2010-01-01';
+/** Most products and results start from nothing when the programme starts. */
+const fromZero = { value: 0, date: START } as const;
 const END = '2011-12-31';
 const l = (da: string, en: string): Label => ({ da, en });
 
@@ -63,7 +64,10 @@ const l = (da: string, en: string): Label => ({ da, en });
  * The indicators of the TaskForce Integration 2010 model. Baselines and targets are planning
  * figures kept as data: the programme replaces them without a code change.
  */
-export const indicatorCatalogue: readonly IndicatorDefinition[] = [
+/** An entry of the catalogue; every indicator is reported for every period type unless it says otherwise. */
+type IndicatorEntry = Omit<IndicatorDefinition, 'periodTypes'> & { readonly periodTypes?: readonly PeriodType[] };
+
+const entries: readonly IndicatorEntry[] = [
   // Resources
   {
     code: 'RES-STAFF-TIME',
@@ -79,9 +83,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: l('Timer brugt', 'Hours used'),
     denominator: l('Timer planlagt', 'Hours planned'),
     breakdowns: ['resourceLine'],
-    periodTypes: all,
     subject: 'none',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 4000, direction: 'increase', date: END },
   },
   {
@@ -95,9 +98,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: l('Kroner brugt', 'DKK spent'),
     denominator: l('Kroner afsat', 'DKK allocated'),
     breakdowns: ['resourceLine'],
-    periodTypes: all,
     subject: 'none',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 150000, direction: 'increase', date: END },
   },
   // Activities
@@ -114,9 +116,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: l('Foreninger med baseline-analyse', 'Associations with a baseline assessment'),
     denominator: l('Registrerede foreninger', 'Registered associations'),
     breakdowns: ['housingArea', 'associationType'],
-    periodTypes: all,
     subject: 'associations',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 0.9, direction: 'increase', date: '2010-06-30' },
   },
   {
@@ -128,9 +129,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     aggregation: 'count',
     numerator: l('Afsluttede analyser', 'Analyses completed'),
     breakdowns: ['housingArea'],
-    periodTypes: all,
     subject: 'none',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 8, direction: 'increase', date: '2010-12-31' },
   },
   {
@@ -142,9 +142,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     aggregation: 'count',
     numerator: l('Designede forløb', 'Courses designed'),
     breakdowns: ['housingArea', 'courseModule'],
-    periodTypes: all,
     subject: 'none',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 6, direction: 'increase', date: END },
   },
   {
@@ -156,9 +155,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     aggregation: 'count',
     numerator: l('Afholdte arrangementer', 'Events held'),
     breakdowns: ['format', 'housingArea'],
-    periodTypes: all,
     subject: 'none',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 40, direction: 'increase', date: END },
   },
   {
@@ -170,9 +168,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     aggregation: 'count',
     numerator: l('Nåede milepæle', 'Milestones reached'),
     breakdowns: ['milestone'],
-    periodTypes: all,
     subject: 'none',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 3, direction: 'increase', date: END },
   },
   // Products
@@ -188,9 +185,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     aggregation: 'distinct-count',
     numerator: l('Foreninger', 'Associations'),
     breakdowns: ['housingArea', 'associationType'],
-    periodTypes: all,
     subject: 'associations',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 30, direction: 'increase', date: END },
   },
   {
@@ -205,9 +201,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     aggregation: 'distinct-count',
     numerator: l('Repræsentanter', 'Representatives'),
     breakdowns: ['courseModule'],
-    periodTypes: all,
     subject: 'persons',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 80, direction: 'increase', date: END },
   },
   {
@@ -219,9 +214,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     aggregation: 'distinct-count',
     numerator: l('Medarbejdere', 'Staff members'),
     breakdowns: ['workshopTopic', 'role', 'employer', 'housingArea'],
-    periodTypes: all,
     subject: 'persons',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 120, direction: 'increase', date: END },
   },
   {
@@ -234,7 +228,6 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: l('Sum af scorer', 'Sum of scores'),
     denominator: l('Besvarelser', 'Responses'),
     breakdowns: ['workshopTopic', 'housingArea'],
-    periodTypes: all,
     subject: 'persons',
     baseline: { value: 3, date: START },
     target: { value: 4, direction: 'increase', date: END },
@@ -248,9 +241,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     aggregation: 'count',
     numerator: l('Seminarer og arrangementer', 'Seminars and events'),
     breakdowns: ['format', 'housingArea'],
-    periodTypes: all,
     subject: 'none',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 12, direction: 'increase', date: END },
   },
   {
@@ -262,9 +254,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     aggregation: 'sum',
     numerator: l('Deltagere', 'Participants'),
     breakdowns: ['targetGroup', 'housingArea'],
-    periodTypes: all,
     subject: 'none',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 600, direction: 'increase', date: END },
   },
   // Results
@@ -277,9 +268,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     aggregation: 'stock',
     numerator: l('Medlemmer', 'Members'),
     breakdowns: ['memberKind', 'housingArea'],
-    periodTypes: all,
     subject: 'persons',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 90, direction: 'increase', date: END },
   },
   {
@@ -295,9 +285,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: l('Foreninger med kontakt', 'Associations with a contact'),
     denominator: l('Foreninger i netværket', 'Associations in the network'),
     breakdowns: ['housingArea', 'associationType'],
-    periodTypes: all,
     subject: 'associations',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 0.6, direction: 'increase', date: END },
   },
   {
@@ -309,9 +298,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     aggregation: 'count',
     numerator: l('Møder', 'Meetings'),
     breakdowns: ['memberKind', 'housingArea'],
-    periodTypes: all,
     subject: 'none',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 20, direction: 'increase', date: END },
   },
   {
@@ -323,9 +311,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     aggregation: 'count',
     numerator: l('Aktiviteter', 'Activities'),
     breakdowns: ['housingArea'],
-    periodTypes: all,
     subject: 'none',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 25, direction: 'increase', date: END },
   },
   // Medium-term effects
@@ -342,9 +329,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: l('Sum af ændringer', 'Sum of changes'),
     denominator: l('Foreninger vurderet to gange', 'Associations assessed twice'),
     breakdowns: ['capacityDomain', 'housingArea', 'associationType'],
-    periodTypes: all,
     subject: 'associations',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 1, direction: 'increase', date: END },
   },
   {
@@ -360,7 +346,6 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: l('Enige (4-5)', 'Agreeing (4-5)'),
     denominator: l('Svarende', 'Respondents'),
     breakdowns: ['housingArea', 'associationType'],
-    periodTypes: all,
     subject: 'persons',
     baseline: { value: 0.3, date: START },
     target: { value: 0.6, direction: 'increase', date: END },
@@ -378,7 +363,6 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: l('Enige (4-5)', 'Agreeing (4-5)'),
     denominator: l('Svarende', 'Respondents'),
     breakdowns: ['housingArea', 'associationType'],
-    periodTypes: all,
     subject: 'persons',
     baseline: { value: 0.25, date: START },
     target: { value: 0.5, direction: 'increase', date: END },
@@ -396,7 +380,6 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: l('Enige (4-5) i begge udsagn', 'Agreeing (4-5) with both statements'),
     denominator: l('Svarende', 'Respondents'),
     breakdowns: ['role', 'employer', 'housingArea'],
-    periodTypes: all,
     subject: 'persons',
     baseline: { value: 0.35, date: START },
     target: { value: 0.65, direction: 'increase', date: END },
@@ -415,7 +398,6 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: l('Pladser med minoritetsbaggrund', 'Seats held by minority members'),
     denominator: l('Besatte pladser', 'Occupied seats'),
     breakdowns: ['forumType', 'housingArea'],
-    periodTypes: all,
     subject: 'persons',
     baseline: { value: 0.08, date: START },
     target: { value: 0.2, direction: 'increase', date: END },
@@ -432,9 +414,8 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     aggregation: 'stock',
     numerator: l('Pladser', 'Seats'),
     breakdowns: ['forumType', 'housingArea'],
-    periodTypes: all,
     subject: 'persons',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 15, direction: 'increase', date: END },
   },
   {
@@ -449,12 +430,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     aggregation: 'count',
     numerator: l('Input', 'Inputs'),
     breakdowns: ['inputKind', 'forumType', 'housingArea'],
-    periodTypes: all,
     subject: 'none',
-    baseline: { value: 0, date: START },
+    baseline: fromZero,
     target: { value: 30, direction: 'increase', date: END },
   },
 ];
+
+export const indicatorCatalogue: readonly IndicatorDefinition[] = entries.map((entry) => ({ periodTypes, ...entry }));
+
 
 /** Every node an indicator gives evidence for. */
 export const indicatorNodes = (definition: IndicatorDefinition): readonly string[] => [definition.node, ...(definition.alsoNodes ?? [])];

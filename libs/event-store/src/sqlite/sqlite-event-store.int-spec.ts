@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { EventMetadata, EventToAppend, RecordedEvent } from '@toc/domain';
 import { describeEventStoreContract } from '../event-store.contract';
 import { EventStore, WrongExpectedVersionError } from '../event-store.port';
-import { EventLogFilter, getEventsByIds } from '../event-log.port';
+import { EventLogFilter } from '../event-log.port';
 import { SqliteEventStore } from './sqlite-event-store';
 
 const tempFile = (): string => join(tmpdir(), `toc-event-store-${randomUUID()}.sqlite`);
@@ -380,12 +380,12 @@ describe('SqliteEventStore', () => {
     it('finds events by id, in position order, ignoring unknown ids', async () => {
       const wanted = [stored[5], stored[1]].map((e) => e.metadata.eventId);
 
-      const found = await getEventsByIds(store, [...wanted, randomUUID()]);
+      const found = await store.queryLog({ eventIds: [...wanted, randomUUID()], limit: wanted.length + 1 });
 
       expect(found.map((e) => e.position)).toEqual([2, 6]);
       expect(found[0]).toEqual(stored[1]);
       expect(await query({ eventIds: wanted })).toEqual([2, 6]);
-      expect(await getEventsByIds(store, [])).toEqual([]);
+      expect(await store.queryLog({ eventIds: [], limit: 1 })).toEqual([]);
     });
 
     it('pages forwards with after and backwards with before', async () => {

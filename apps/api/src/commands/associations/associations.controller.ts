@@ -1,18 +1,15 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { associationDecider, streamName } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Envelope } from '../../http/request-context';
-import { acceptedCommand } from '../command-response';
+import { CommandController, acceptedCommand } from '../command-response';
 import { CommandSender } from '../command-sender';
 import { IdParam } from '../id.param';
 import { CorrectAssociationDetailsDto, RecordCapacityAssessmentDto, RegisterAssociationDto } from './association.dto';
 
-@ApiTags('associations')
-@ApiHeader({ name: 'X-Actor-Id', required: true })
-@ApiHeader({ name: 'X-Actor-Role', required: true })
-@Controller('v1/associations')
+@CommandController('v1/associations', 'associations')
 export class AssociationsController {
   constructor(private readonly sender: CommandSender) {}
 

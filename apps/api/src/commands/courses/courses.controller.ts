@@ -1,18 +1,15 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { courseDecider, streamName } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Envelope } from '../../http/request-context';
-import { acceptedCommand } from '../command-response';
+import { CommandController, acceptedCommand } from '../command-response';
 import { CommandSender } from '../command-sender';
 import { IdParam } from '../id.param';
 import { CompleteCourseDto, DesignCourseDto, EnrolAssociationDto, HoldCourseSessionDto, StartCourseDto } from './course.dto';
 
-@ApiTags('courses')
-@ApiHeader({ name: 'X-Actor-Id', required: true })
-@ApiHeader({ name: 'X-Actor-Role', required: true })
-@Controller('v1/courses')
+@CommandController('v1/courses', 'courses')
 export class CoursesController {
   constructor(private readonly sender: CommandSender) {}
 

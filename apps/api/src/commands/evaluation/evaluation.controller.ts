@@ -1,17 +1,14 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { evaluationDecider, streamName } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Envelope } from '../../http/request-context';
-import { acceptedCommand } from '../command-response';
+import { CommandController, acceptedCommand } from '../command-response';
 import { CommandSender } from '../command-sender';
 import { RecordEvaluationMilestoneDto } from './evaluation.dto';
 
-@ApiTags('evaluation')
-@ApiHeader({ name: 'X-Actor-Id', required: true })
-@ApiHeader({ name: 'X-Actor-Role', required: true })
-@Controller('v1/evaluation-milestones')
+@CommandController('v1/evaluation-milestones', 'evaluation')
 export class EvaluationController {
   constructor(private readonly sender: CommandSender) {}
 

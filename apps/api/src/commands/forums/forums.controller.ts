@@ -1,18 +1,15 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { forumDecider, streamName } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Envelope } from '../../http/request-context';
-import { acceptedCommand } from '../command-response';
+import { CommandController, acceptedCommand } from '../command-response';
 import { CommandSender } from '../command-sender';
 import { IdParam } from '../id.param';
 import { LeaveForumSeatDto, RecordForumInputDto, RegisterForumDto, TakeForumSeatDto } from './forum.dto';
 
-@ApiTags('forums')
-@ApiHeader({ name: 'X-Actor-Id', required: true })
-@ApiHeader({ name: 'X-Actor-Role', required: true })
-@Controller('v1/forums')
+@CommandController('v1/forums', 'forums')
 export class ForumsController {
   constructor(private readonly sender: CommandSender) {}
 

@@ -1,21 +1,18 @@
-import { BadRequestException, Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { isValidId, notFound, parseStreamName } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Runtime } from '@toc/runtime';
 import { Envelope } from '../../http/request-context';
 import { Clock } from '../../runtime.module';
-import { acceptedCommand } from '../command-response';
+import { CommandController, acceptedCommand } from '../command-response';
 import { RetractRecordDto } from './retraction.dto';
 
 const pathError = (field: string, rule: string, message: string) =>
   new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message], errors: [{ field: `path:${field}`, rule, message }] });
 
-@ApiTags('streams')
-@ApiHeader({ name: 'X-Actor-Id', required: true })
-@ApiHeader({ name: 'X-Actor-Role', required: true })
-@Controller('v1/streams')
+@CommandController('v1/streams', 'streams')
 export class RetractionsController {
   constructor(
     private readonly runtime: Runtime,

@@ -1,17 +1,14 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { streamName, surveyDecider } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Envelope } from '../../http/request-context';
-import { acceptedCommand } from '../command-response';
+import { CommandController, acceptedCommand } from '../command-response';
 import { CommandSender, Reference } from '../command-sender';
 import { AnswerSurveyDto } from './survey.dto';
 
-@ApiTags('surveys')
-@ApiHeader({ name: 'X-Actor-Id', required: true })
-@ApiHeader({ name: 'X-Actor-Role', required: true })
-@Controller('v1/survey-responses')
+@CommandController('v1/survey-responses', 'surveys')
 export class SurveysController {
   constructor(private readonly sender: CommandSender) {}
 
