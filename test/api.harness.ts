@@ -33,7 +33,7 @@ export interface TestApp {
 export const startTestApp = async (options: { now?: Date; clock?: Clock } = {}): Promise<TestApp> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'toc-e2e-'));
   const runtime = await Runtime.open(loadConfig({ DATA_DIR: dataDir, PORT: '0' }));
-  await runtime.projector.start();
+  await runtime.startProjector();
   const app = await createApp(runtime, { clock: options.clock ?? new FixedClock(options.now ?? FIXED_NOW), logger: false });
   await app.init();
   const http = request.agent(app.getHttpServer());

@@ -57,6 +57,8 @@ describe('evaluators: audit trail, replay, exports, report and tamper evidence',
     });
     a1Replacement = corrected.events[1].eventId;
     await t.runtime.projector.waitFor(lastPosition);
+    // Replays read the replay index from here on; later appends are folded in on top of it.
+    await t.runtime.indexReplays();
   });
 
   afterAll(() => t.close());
@@ -203,7 +205,7 @@ describe('evaluators: audit trail, replay, exports, report and tamper evidence',
     const [status] = (await t.http.get('/v1/admin/projections')).body;
     expect(status).toMatchObject({ build: 2, state: 'live', rebuild: null, lagEvents: 0 });
     const after = await t.http.get('/v1/indicators').query({ periodType: 'quarter', period: '2010-Q1' });
-    expect(after.body.readModel).toBe('programme_v1_b2');
+    expect(after.body.readModel).toBe('programme_v2_b2');
     expect(after.body.indicators).toEqual(before.body.indicators);
   });
 

@@ -112,6 +112,7 @@ const sampledOnCommit = (store: ReadModelStore, watch: () => RssWatch | undefine
     watch()?.sample();
     return store.commit(changes);
   },
+  ensureIndex: (collection, fields) => store.ensureIndex(collection, fields),
   dropCollection: (collection) => store.dropCollection(collection),
   listCollections: () => store.listCollections(),
   close: () => store.close(),

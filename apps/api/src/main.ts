@@ -7,7 +7,7 @@ import { createApp } from './app';
 const bootstrap = async () => {
   const config = loadConfig();
   const runtime = await Runtime.open(config);
-  if (config.embeddedProjector) await runtime.projector.start();
+  if (config.embeddedProjector) await runtime.startProjector();
   const app = await createApp(runtime);
   const close = async () => {
     await app.close();

@@ -70,8 +70,9 @@ const lines = (text: string) => text.split(/\r?\n/).filter((line) => line !== ''
 /** Runs the programme projection in a process of its own until it has applied every event. */
 const projectToHead = (dataDir: string) =>
   cli(dataDir, async (runtime) => {
-    await runtime.projector.start();
+    await runtime.startProjector();
     await runtime.projector.waitFor(await runtime.events.headPosition());
+    await runtime.indexReplays();
   });
 
 /** The live indicator values, read as the api reads them. */

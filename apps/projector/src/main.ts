@@ -6,7 +6,7 @@ import { Runtime, loadConfig } from '@toc/runtime';
  */
 const run = async () => {
   const runtime = await Runtime.open(loadConfig());
-  await runtime.projector.start();
+  await runtime.startProjector();
   const report = async () => {
     const status = await runtime.projector.statusView();
     console.log(JSON.stringify({ at: new Date().toISOString(), ...status }));

@@ -7,3 +7,6 @@ export * from './projection-status';
 export * from './projection-runner';
 export * from './indicator-queries';
 export * from './replay';
+export * from './replay-index';
+export * from './replay-indexer';
+export * from './indexed-replay';

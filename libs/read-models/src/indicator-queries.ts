@@ -20,11 +20,16 @@ export interface IndicatorQuery {
 /** Indicator values of one period from a build of the programme read model, small cells withheld. */
 export const queryIndicators = async (store: ReadModelStore, namespace: string, query: IndicatorQuery): Promise<IndicatorView[]> => {
   const stored = await store.find(collectionIn(namespace, INDICATOR_CELLS), { where: { periodType: query.periodType, period: query.period } });
+  return indicatorViews(
+    stored.map(({ doc }) => doc as unknown as IndicatorCell),
+    query,
+  );
+};
+
+/** The catalogue's indicators (or the queried ones) over the cells of one period. */
+export const indicatorViews = (cells: readonly IndicatorCell[], query: IndicatorQuery): IndicatorView[] => {
   const byIndicator = new Map<string, IndicatorCell[]>();
-  for (const { doc } of stored) {
-    const cell = doc as unknown as IndicatorCell;
-    byIndicator.set(cell.indicator, [...(byIndicator.get(cell.indicator) ?? []), cell]);
-  }
+  for (const cell of cells) byIndicator.set(cell.indicator, [...(byIndicator.get(cell.indicator) ?? []), cell]);
   return indicatorCatalogue
     .filter((definition) => !query.codes || query.codes.includes(definition.code))
     .map((definition) => indicatorView(definition, query.periodType, query.period, byIndicator.get(definition.code) ?? []));

@@ -1,5 +1,6 @@
 import { AggregateContribution, ProjectionDocument, ReadModelDefinition, RecordedEvent } from '@toc/domain';
 import { Document, DocumentChange, ReadModelStore, StoredDocument } from './read-model-store.port';
+import { addContributions } from './replay-index';
 
 export const CHECKPOINTS = 'projection_checkpoints';
 
@@ -20,13 +21,11 @@ export class ProjectionError extends Error {
   }
 }
 
-interface Touched {
+export interface Touched extends EvolvingDocument {
   readonly collection: string;
   readonly id: string;
   readonly storedPosition: number;
   readonly initial: ProjectionDocument | null;
-  current: ProjectionDocument | null;
-  position: number;
 }
 
 const EPSILON = 1e-9;
@@ -50,21 +49,7 @@ export const applyEvents = async (
   if (events.length === 0) return;
   const touched = await loadTouched(definition, store, namespace, events);
 
-  for (const event of events) {
-    for (const projection of definition.projections) {
-      if (!projection.handles.has(event.type)) continue;
-      for (const id of projection.documentIds(event)) {
-        const entry = touched.get(`${projection.collection}\u0000${id}`)!;
-        if (event.position <= entry.position) continue;
-        try {
-          entry.current = projection.evolve(entry.current, event, id);
-        } catch (error) {
-          throw new ProjectionError({ ...event, eventId: event.metadata.eventId }, error);
-        }
-        entry.position = event.position;
-      }
-    }
-  }
+  foldEvents(definition, touched, events);
 
   const changed = [...touched.values()].filter((entry) => entry.position > entry.storedPosition);
   const changes: DocumentChange[] = changed.map((entry) => ({
@@ -79,7 +64,8 @@ export const applyEvents = async (
   await store.commit(changes);
 };
 
-const loadTouched = async (definition: ReadModelDefinition, store: ReadModelStore, namespace: string, events: readonly RecordedEvent[]) => {
+/** The documents each collection's projections route the events to. */
+export const touchedDocumentIds = (definition: ReadModelDefinition, events: readonly RecordedEvent[]): Map<string, Set<string>> => {
   const idsByCollection = new Map<string, Set<string>>();
   for (const event of events) {
     for (const projection of definition.projections) {
@@ -89,14 +75,50 @@ const loadTouched = async (definition: ReadModelDefinition, store: ReadModelStor
       idsByCollection.set(projection.collection, ids);
     }
   }
+  return idsByCollection;
+};
+
+/** A document being evolved: its current state and the position of the last event applied to it. */
+export interface EvolvingDocument {
+  current: ProjectionDocument | null;
+  position: number;
+}
+
+/** `collection NUL id`, the key of `foldEvents`' map. */
+export const documentKey = (collection: string, id: string) => `${collection}\u0000${id}`;
+
+/**
+ * Evolves the documents (all of them loaded, by `documentKey`) with the events routed to them,
+ * skipping events at or below a document's position.
+ */
+export const foldEvents = (definition: ReadModelDefinition, documents: Map<string, EvolvingDocument>, events: readonly RecordedEvent[]): void => {
+  for (const event of events) {
+    for (const projection of definition.projections) {
+      if (!projection.handles.has(event.type)) continue;
+      for (const id of projection.documentIds(event)) {
+        const entry = documents.get(documentKey(projection.collection, id))!;
+        if (event.position <= entry.position) continue;
+        try {
+          entry.current = projection.evolve(entry.current, event, id);
+        } catch (error) {
+          throw new ProjectionError({ ...event, eventId: event.metadata.eventId }, error);
+        }
+        entry.position = event.position;
+      }
+    }
+  }
+};
+
+/** The stored documents of a build that the events are routed to, by `documentKey` (null when absent). */
+export const loadTouched = async (definition: ReadModelDefinition, store: ReadModelStore, namespace: string, events: readonly RecordedEvent[]) => {
   const touched = new Map<string, Touched>();
-  for (const [collection, ids] of idsByCollection) {
+  for (const [collection, ids] of touchedDocumentIds(definition, events)) {
     const stored = await store.getMany(collectionIn(namespace, collection), [...ids]);
     for (const id of ids) {
       const found: StoredDocument | undefined = stored.get(id);
       const doc = (found?.doc ?? null) as ProjectionDocument | null;
       const position = found?.position ?? 0;
-      touched.set(`${collection}\u0000${id}`, { collection, id, storedPosition: position, initial: doc, current: doc, position });
+      touched.set(documentKey(collection, id), { collection, id, storedPosition: position, initial: doc, current: doc, position });
     }
   }
   return touched;
@@ -112,27 +134,31 @@ const aggregateChanges = async (
 ): Promise<DocumentChange[]> => {
   const aggregation = definition.aggregation!;
   const deltas = new Map<string, AggregateContribution & { sums: Record<string, number> }>();
-  const add = (contributions: readonly AggregateContribution[], sign: 1 | -1) => {
-    for (const contribution of contributions) {
-      const delta = deltas.get(contribution.key) ?? { ...contribution, sums: {} };
-      for (const [name, value] of Object.entries(contribution.sums)) delta.sums[name] = (delta.sums[name] ?? 0) + sign * value;
-      deltas.set(contribution.key, delta);
-    }
-  };
   for (const entry of changed) {
-    if (entry.initial) add(aggregation.contributions(entry.collection, entry.initial), -1);
-    if (entry.current) add(aggregation.contributions(entry.collection, entry.current), 1);
+    if (entry.initial) addContributions(deltas, aggregation.contributions(entry.collection, entry.initial), -1);
+    if (entry.current) addContributions(deltas, aggregation.contributions(entry.collection, entry.current), 1);
   }
-  const effective = [...deltas.values()].filter((delta) => Object.values(delta.sums).some((value) => Math.abs(value) > EPSILON));
-  if (effective.length === 0) return [];
+  return sumIntoRows(store, collectionIn(namespace, aggregation.collection), deltas.values(), position);
+};
 
-  const collection = collectionIn(namespace, aggregation.collection);
+/**
+ * The writes that add deltas to stored aggregate rows; a row whose sums all come to zero is
+ * deleted. Rounding noise below EPSILON counts as zero.
+ */
+export const sumIntoRows = async (
+  store: ReadModelStore,
+  collection: string,
+  deltas: Iterable<AggregateContribution>,
+  position: number,
+): Promise<DocumentChange[]> => {
+  const effective = [...deltas].filter((delta) => Object.values(delta.sums).some((value) => Math.abs(value) > EPSILON));
+  if (effective.length === 0) return [];
   const stored = await store.getMany(collection, effective.map((delta) => delta.key));
   return effective.map((delta) => {
-    const previous = (stored.get(delta.key)?.doc ?? {}) as Record<string, unknown>;
+    const previous = (stored.get(delta.key)?.doc.sums ?? {}) as Record<string, number>;
     const sums: Record<string, number> = {};
-    for (const name of new Set([...Object.keys(delta.sums), ...Object.keys(previous.sums ?? {})])) {
-      const value = (((previous.sums as Record<string, number>) ?? {})[name] ?? 0) + (delta.sums[name] ?? 0);
+    for (const name of new Set([...Object.keys(delta.sums), ...Object.keys(previous)])) {
+      const value = (previous[name] ?? 0) + (delta.sums[name] ?? 0);
       sums[name] = Math.abs(value) > EPSILON ? value : 0;
     }
     const empty = Object.values(sums).every((value) => value === 0);

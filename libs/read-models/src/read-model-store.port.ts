@@ -36,6 +36,8 @@ export interface ReadModelStore {
   find(collection: string, options?: FindOptions): Promise<StoredDocument[]>;
   /** Applies all changes atomically (one transaction), each guarded by its position. */
   commit(changes: readonly DocumentChange[]): Promise<void>;
+  /** Makes `find` with equality on these fields use an index. */
+  ensureIndex(collection: string, fields: readonly string[]): Promise<void>;
   dropCollection(collection: string): Promise<void>;
   listCollections(): Promise<string[]>;
   close(): Promise<void>;

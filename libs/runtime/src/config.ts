@@ -10,6 +10,8 @@ export interface AppConfig {
   readonly mongodbDatabase: string;
   /** Run the projections inside the api process (the embedded default) or leave them to apps/projector. */
   readonly embeddedProjector: boolean;
+  /** How often the projector process brings the replay index up to the live build. */
+  readonly replayIndexIntervalMs: number;
   /** Health fails when a projection is more events behind than this. */
   readonly maxProjectionLagEvents: number;
   /** The programme's start and end, for reporting periods. */
@@ -53,6 +55,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     mongodbUrl: env.MONGODB_URL || undefined,
     mongodbDatabase: env.MONGODB_DATABASE || 'toc_monitor',
     embeddedProjector: oneOf(env, 'EMBEDDED_PROJECTOR', ['true', 'false'], 'true') === 'true',
+    replayIndexIntervalMs: integer(env, 'REPLAY_INDEX_INTERVAL_MS', 1_000, 50, 3_600_000),
     maxProjectionLagEvents: integer(env, 'MAX_PROJECTION_LAG_EVENTS', 10_000, 0, Number.MAX_SAFE_INTEGER),
     programmeStart: date(env, 'PROGRAMME_START', '2010-01-01'),
     programmeEnd: date(env, 'PROGRAMME_END', '2011-12-31'),

@@ -12,6 +12,8 @@ import {
   SqliteReadModelStore,
   StoredProjectionStatus,
   REPLAY_NAMESPACE,
+  ReplayIndexer,
+  indexedReplay,
   namespaceOf,
   queryIndicators,
   replayReadModel,
@@ -26,6 +28,8 @@ export type AuditableEventStore = EventStore & EventLogReader & IntegrityVerifie
  * the configuration and wires the command runner and the programme projection around them.
  */
 export class Runtime {
+  private indexing?: { timer: NodeJS.Timeout; running?: Promise<unknown>; stopped: boolean };
+
   private constructor(
     readonly config: AppConfig,
     readonly events: AuditableEventStore,
@@ -33,6 +37,7 @@ export class Runtime {
     readonly commands: CommandRunner,
     readonly programme: ReadModelDefinition,
     readonly projector: ProjectionRunner,
+    readonly replayIndexer: ReplayIndexer,
   ) {}
 
   static async open(config: AppConfig): Promise<Runtime> {
@@ -44,7 +49,33 @@ export class Runtime {
         : SqliteReadModelStore.open(join(config.dataDir, 'read-models.sqlite'), { synchronous: config.sqliteSynchronous });
     const programme = programmeReadModel({ start: config.programmeStart, end: config.programmeEnd });
     const projector = new ProjectionRunner(events, readModels, programme, domainUpcasters);
-    return new Runtime(config, events, readModels, new CommandRunner(events, domainUpcasters), programme, projector);
+    const replayIndexer = new ReplayIndexer(events, readModels, programme, domainUpcasters);
+    return new Runtime(config, events, readModels, new CommandRunner(events, domainUpcasters), programme, projector, replayIndexer);
+  }
+
+  /**
+   * Starts the projections and, behind them, the replay index of the live build, which the
+   * evaluators' replays read. Only the process that runs the projector indexes.
+   */
+  async startProjector(): Promise<void> {
+    await this.projector.start();
+    const indexing = { stopped: false } as NonNullable<Runtime['indexing']>;
+    const tick = () => {
+      if (indexing.running || indexing.stopped) return;
+      indexing.running = this.activeNamespace()
+        .then((namespace) => this.replayIndexer.catchUp(namespace, () => indexing.stopped))
+        .catch((error) => console.error(`replay index: ${error instanceof Error ? error.message : error}`))
+        .finally(() => (indexing.running = undefined));
+    };
+    indexing.timer = setInterval(tick, this.config.replayIndexIntervalMs);
+    this.indexing = indexing;
+    tick();
+  }
+
+  /** Waits until the replay index has caught up with the live build (for tests and tools). */
+  async indexReplays(): Promise<number> {
+    await this.indexing?.running;
+    return this.replayIndexer.catchUp(await this.activeNamespace());
   }
 
   /** The live build's namespace, from the stored status so that every process agrees. */
@@ -54,19 +85,27 @@ export class Runtime {
   }
 
   /**
-   * Indicator values now (the live read model) or at a past moment (a replay of the same
-   * projection code in memory); the returned function answers many period queries cheaply.
+   * Indicator values now (the live read model) or at a past moment: from the replay index of
+   * the live build, or, before the index exists, by replaying the same projection code in
+   * memory. The returned function answers many period queries cheaply.
    */
   async indicatorSource(moment: ReplayMoment = {}): Promise<(query: IndicatorQuery) => Promise<IndicatorView[]>> {
     if (moment.asOf === undefined && moment.knownAt === undefined) {
       const namespace = await this.activeNamespace();
       return (query) => queryIndicators(this.readModels, namespace, query);
     }
+    const indexed = await indexedReplay(this.events, this.readModels, await this.activeNamespace(), this.programme, domainUpcasters, moment);
+    if (indexed) return indexed;
     const replayed = await replayReadModel(this.events, this.programme, domainUpcasters, moment);
     return (query) => queryIndicators(replayed, REPLAY_NAMESPACE, query);
   }
 
   async close(): Promise<void> {
+    if (this.indexing) {
+      this.indexing.stopped = true;
+      clearInterval(this.indexing.timer);
+      await this.indexing.running;
+    }
     await this.projector.stop();
     await this.readModels.close();
     await this.events.close();

@@ -10,13 +10,26 @@ export interface EventRecord<Data = unknown> {
   readonly type: string;
   /** Business time, UTC ISO-8601. */
   readonly at: string;
+  /** Recording time, UTC ISO-8601. */
+  readonly recordedAt: string;
   readonly position: number;
   readonly data: Data;
 }
 
-/** A document that keeps the events about one thing, keyed by event id. */
+/** A record that a later retraction withdrew, kept so the document can be seen as it was known before. */
+export interface WithdrawnRecord extends EventRecord {
+  /** Recording time and position of the retraction. */
+  readonly withdrawnAt: string;
+  readonly withdrawnPosition: number;
+}
+
+/**
+ * A document that keeps the events about one thing, keyed by event id. `records` is what
+ * counts now; `withdrawn` keeps retracted records for views of the past (see `documentAt`).
+ */
 export interface RecordDocument extends ProjectionDocument {
   readonly records: Readonly<Record<string, EventRecord>>;
+  readonly withdrawn?: Readonly<Record<string, WithdrawnRecord>>;
 }
 
 /** Which document ids of the collection an event (by type) is about. */
@@ -37,11 +50,64 @@ export const recordProjection = (collection: string, routes: Routes): Projection
   },
   evolve: (doc, event: RecordedEvent, id) => {
     const records = { ...(doc?.records ?? {}) };
-    if (isRetraction(event)) delete records[(event as RecordedEvent & RecordRetracted).data.retractedEventId];
-    else records[event.metadata.eventId] = { type: event.type, at: utc(event.metadata.occurredAt), position: event.position, data: event.data };
-    return Object.keys(records).length === 0 ? null : { id, records };
+    const withdrawn = { ...(doc?.withdrawn ?? {}) };
+    if (isRetraction(event)) {
+      const retractedId = (event as RecordedEvent & RecordRetracted).data.retractedEventId;
+      const record = records[retractedId];
+      if (record) withdrawn[retractedId] = { ...record, withdrawnAt: utc(event.metadata.recordedAt), withdrawnPosition: event.position };
+      delete records[retractedId];
+    } else {
+      records[event.metadata.eventId] = {
+        type: event.type,
+        at: utc(event.metadata.occurredAt),
+        recordedAt: utc(event.metadata.recordedAt),
+        position: event.position,
+        data: event.data,
+      };
+    }
+    if (Object.keys(records).length === 0 && Object.keys(withdrawn).length === 0) return null;
+    return Object.keys(withdrawn).length === 0 ? { id, records } : { id, records, withdrawn };
   },
 });
+
+/**
+ * Limits on what a view of the past may see: events that had happened by `asOf` (business
+ * time), recorded by `knownAt` (recording time) and stored at or before `position`. Times are
+ * UTC ISO-8601 with milliseconds, so comparing them as text compares instants.
+ */
+export interface RecordHorizon {
+  readonly asOf?: string;
+  readonly knownAt?: string;
+  readonly position?: number;
+}
+
+const seenBy = (horizon: RecordHorizon) => (record: EventRecord) =>
+  (horizon.asOf === undefined || record.at <= horizon.asOf) &&
+  (horizon.knownAt === undefined || record.recordedAt <= horizon.knownAt) &&
+  (horizon.position === undefined || record.position <= horizon.position);
+
+const withdrawnBy = (horizon: RecordHorizon) => (record: WithdrawnRecord) =>
+  (horizon.knownAt === undefined || record.withdrawnAt <= horizon.knownAt) &&
+  (horizon.position === undefined || record.withdrawnPosition <= horizon.position);
+
+/**
+ * The document as it stood within a horizon: the same as projecting only the events within it,
+ * since evolving only adds and withdraws records. A retraction counts at the business time of
+ * the record it withdraws, so a withdrawn record is back only while its retraction is unknown.
+ */
+export const documentAt = (doc: RecordDocument, horizon: RecordHorizon): RecordDocument | null => {
+  const seen = seenBy(horizon);
+  const withdrawnYet = withdrawnBy(horizon);
+  const records: Record<string, EventRecord> = {};
+  for (const [eventId, record] of Object.entries(doc.records)) if (seen(record)) records[eventId] = record;
+  for (const [eventId, record] of Object.entries(doc.withdrawn ?? {})) {
+    if (seen(record) && !withdrawnYet(record)) {
+      const { withdrawnAt: _at, withdrawnPosition: _position, ...kept } = record;
+      records[eventId] = kept;
+    }
+  }
+  return Object.keys(records).length === 0 ? null : { id: doc.id, records };
+};
 
 /** The records of some types, oldest business time first (recording order breaks ties). */
 export const recordsOf = <Data = any>(doc: RecordDocument, ...types: string[]): EventRecord<Data>[] =>

@@ -46,6 +46,12 @@ export const progressOf = (definition: IndicatorDefinition, value: number | null
   };
 };
 
+/**
+ * Sums of decimals depend on the order they were added in (live, rebuilt or replayed), by a
+ * few units in the last place; rounding to nine decimals makes every path show the same figure.
+ */
+const settled = (value: number) => Math.round(value * 1e9) / 1e9;
+
 /** One indicator for one period: total, breakdowns and progress, with small cells withheld. */
 export const indicatorView = (
   definition: IndicatorDefinition,
@@ -53,7 +59,13 @@ export const indicatorView = (
   period: string,
   cells: readonly IndicatorCell[],
 ): IndicatorView => {
-  const sums: CellSums[] = cells.map((cell) => ({ dimension: cell.dimension, value: cell.value, ...cell.sums }));
+  const sums: CellSums[] = cells.map((cell) => ({
+    dimension: cell.dimension,
+    value: cell.value,
+    numerator: settled(cell.sums.numerator),
+    denominator: settled(cell.sums.denominator),
+    units: settled(cell.sums.units),
+  }));
   if (!sums.some((cell) => cell.dimension === TOTAL)) sums.push(emptyTotal);
   const values = suppressSmallCells(definition, sums);
   const total = values.find((cell) => cell.dimension === TOTAL)!;

@@ -40,7 +40,7 @@ export const indicatorFactsOf = (collection: string, doc: ProjectionDocument): I
  */
 export const programmeReadModel = (calendar: ProgrammeCalendar): ReadModelDefinition => ({
   name: 'programme',
-  version: 1,
+  version: 2,
   projections: [
     associationProjection,
     staffProjection,

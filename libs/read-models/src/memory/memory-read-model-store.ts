@@ -101,6 +101,9 @@ export class MemoryReadModelStore implements ReadModelStore {
     }
   }
 
+  /** Nothing to do: finding scans the in-memory map either way. */
+  async ensureIndex() {}
+
   async dropCollection(collection: string) {
     assertCollection(collection);
     this.collections.delete(collection);

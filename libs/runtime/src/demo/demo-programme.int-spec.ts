@@ -516,7 +516,7 @@ describe.each(stores)('the demo programme seeded through the command path, read 
     env = envFor(dataDir);
     runtime = await Runtime.open(loadConfig(env));
     seeded = await seedDemo(runtime);
-    await runtime.projector.start();
+    await runtime.startProjector();
     await runtime.projector.waitFor(seeded.lastPosition);
   }, 120_000);
 

@@ -1,0 +1,157 @@
+import { AggregateContribution, Aggregation, EventRecord, RecordDocument } from '@toc/domain';
+
+/**
+ * The replay index keeps, for every aggregate row (an indicator cell), two prefix sums:
+ *
+ * - along business time (`axis: 'happened'`): how the row changes when the day `day` is added to
+ *   what had happened, with everything known at the index position;
+ * - along recording time (`axis: 'recorded'`): how it changes when the records of day `day`
+ *   become known (or withdrawn), whenever they happened.
+ *
+ * Summing one axis's rows with `day` before a moment's day gives the read model as it stood at
+ * the start of that day, so a replay reads sums instead of folding the history. Days are UTC
+ * dates (YYYY-MM-DD).
+ */
+export const REPLAY_INDEX = 'replay_index';
+/** The document in the index collection that holds the position the index covers. */
+export const REPLAY_INDEX_CHECKPOINT = '#checkpoint';
+
+export type ReplayAxis = 'happened' | 'recorded';
+
+export const dayOf = (iso: string): string => iso.slice(0, 10);
+const DAY_MS = 86_400_000;
+
+/** Deltas of aggregate rows by row id, summed over documents before they are written. */
+export type RowDeltas = Map<string, AggregateContribution & { sums: Record<string, number> }>;
+
+interface Entry {
+  readonly eventId: string;
+  readonly record: EventRecord;
+  readonly happened: string;
+  readonly recorded: string;
+  /** Day of the withdrawal, if it is stored at or before the position in question. */
+  readonly withdrawn: string | null;
+}
+
+const entriesOf = (doc: RecordDocument, position: number): Entry[] => {
+  const entries: Entry[] = [];
+  for (const [eventId, record] of Object.entries(doc.records)) {
+    if (record.position <= position) entries.push({ eventId, record, happened: dayOf(record.at), recorded: dayOf(record.recordedAt), withdrawn: null });
+  }
+  for (const [eventId, record] of Object.entries(doc.withdrawn ?? {})) {
+    if (record.position > position) continue;
+    const withdrawn = record.withdrawnPosition <= position ? dayOf(record.withdrawnAt) : null;
+    entries.push({ eventId, record, happened: dayOf(record.at), recorded: dayOf(record.recordedAt), withdrawn });
+  }
+  return entries;
+};
+
+type Contributions = ReadonlyMap<string, AggregateContribution>;
+
+/** A document's contributions per distinct set of its records, computed once per set. */
+const contributionsOfSets = (aggregation: Aggregation, collection: string, id: string) => {
+  const memo = new Map<string, Contributions>();
+  return (included: readonly Entry[]): Contributions => {
+    const key = included.map((entry) => entry.eventId).join(',');
+    let found = memo.get(key);
+    if (!found) {
+      const doc = { id, records: Object.fromEntries(included.map((entry) => [entry.eventId, entry.record])) };
+      found = new Map(included.length === 0 ? [] : aggregation.contributions(collection, doc).map((contribution) => [contribution.key, contribution]));
+      memo.set(key, found);
+    }
+    return found;
+  };
+};
+
+/** Adds `sign` × (after − before) to `deltas` under `key#axis:day`, skipping rows that do not change. */
+const addStep = (deltas: RowDeltas, before: Contributions, after: Contributions, axis: ReplayAxis, day: string, sign: number) => {
+  const add = (contribution: AggregateContribution, factor: number) => {
+    const rowId = `${contribution.key}#${axis}:${day}`;
+    let delta = deltas.get(rowId);
+    if (!delta) {
+      delta = { key: rowId, fields: { ...contribution.fields, axis, day }, sums: {} };
+      deltas.set(rowId, delta);
+    }
+    for (const name in contribution.sums) delta.sums[name] = (delta.sums[name] ?? 0) + factor * contribution.sums[name];
+  };
+  for (const [key, contribution] of after) {
+    const previous = before.get(key);
+    if (previous && sameSums(previous, contribution)) continue;
+    add(contribution, sign);
+    if (previous) add(previous, -sign);
+  }
+  for (const [key, previous] of before) if (!after.has(key)) add(previous, -sign);
+};
+
+const sameSums = (a: AggregateContribution, b: AggregateContribution) => {
+  for (const name in a.sums) if (a.sums[name] !== b.sums[name]) return false;
+  for (const name in b.sums) if (!(name in a.sums)) return false;
+  return true;
+};
+
+/** What is counted on an axis on a day: records that happened by then, or that were known then. */
+const countedOn: Record<ReplayAxis, (entry: Entry, day: string) => boolean> = {
+  happened: (entry, day) => entry.withdrawn === null && entry.happened <= day,
+  recorded: (entry, day) => entry.recorded <= day && (entry.withdrawn === null || entry.withdrawn > day),
+};
+
+const daysOn: Record<ReplayAxis, (entry: Entry) => string[]> = {
+  happened: (entry) => (entry.withdrawn === null ? [entry.happened] : []),
+  recorded: (entry) => (entry.withdrawn ? [entry.recorded, entry.withdrawn] : [entry.recorded]),
+};
+
+/** The day before which a change between two positions cannot alter a document's rows on an axis. */
+const firstChangedDay = (doc: RecordDocument, from: number, to: number, axis: ReplayAxis): string | null => {
+  const changed = (position: number) => position > from && position <= to;
+  let first: string | null = null;
+  const consider = (day: string) => (first = first === null || day < first ? day : first);
+  for (const record of Object.values(doc.records)) {
+    if (changed(record.position)) consider(axis === 'happened' ? dayOf(record.at) : dayOf(record.recordedAt));
+  }
+  for (const record of Object.values(doc.withdrawn ?? {})) {
+    if (axis === 'happened' && (changed(record.position) || changed(record.withdrawnPosition))) consider(dayOf(record.at));
+    if (axis === 'recorded' && changed(record.position)) consider(dayOf(record.recordedAt));
+    if (axis === 'recorded' && changed(record.withdrawnPosition)) consider(dayOf(record.withdrawnAt));
+  }
+  return first;
+};
+
+/**
+ * Adds to `deltas` how one document's index rows change when the index moves from position
+ * `from` to `to`: on each axis, its steps as seen at `to` minus its steps as seen at `from`.
+ * Steps before the first day that the records stored in between touch are the same at both
+ * positions and are not computed, so a document that grows at its end costs a step or two.
+ */
+export const addDocumentChange = (deltas: RowDeltas, aggregation: Aggregation, collection: string, doc: RecordDocument, from: number, to: number): void => {
+  const contributionsOf = contributionsOfSets(aggregation, collection, doc.id);
+  for (const axis of ['happened', 'recorded'] as const) {
+    const pivot = firstChangedDay(doc, from, to, axis);
+    if (pivot === null) continue;
+    for (const [position, sign] of [
+      [from, -1],
+      [to, 1],
+    ] as const) {
+      const entries = entriesOf(doc, position);
+      const counted = countedOn[axis];
+      const dayBefore = dayOf(new Date(Date.parse(`${pivot}T00:00:00.000Z`) - DAY_MS).toISOString());
+      let before = contributionsOf(entries.filter((entry) => counted(entry, dayBefore)));
+      for (const day of [...new Set(entries.flatMap(daysOn[axis]))].filter((day) => day >= pivot).sort()) {
+        const after = contributionsOf(entries.filter((entry) => counted(entry, day)));
+        addStep(deltas, before, after, axis, day, sign);
+        before = after;
+      }
+    }
+  }
+};
+
+/** Adds `factor` times contributions to `deltas`, by their row keys. */
+export const addContributions = (deltas: RowDeltas, contributions: readonly AggregateContribution[], factor: number): void => {
+  for (const contribution of contributions) {
+    let delta = deltas.get(contribution.key);
+    if (!delta) {
+      delta = { key: contribution.key, fields: contribution.fields, sums: {} };
+      deltas.set(contribution.key, delta);
+    }
+    for (const [name, value] of Object.entries(contribution.sums)) delta.sums[name] = (delta.sums[name] ?? 0) + factor * value;
+  }
+};

@@ -1,0 +1,72 @@
+import { ReadModelDefinition, RecordDocument, RecordedEvent, UpcasterChain } from '@toc/domain';
+import { EventStore } from '@toc/event-store';
+import { CHECKPOINTS, collectionIn, sumIntoRows, touchedDocumentIds } from './projection-engine';
+import { ReadModelStore } from './read-model-store.port';
+import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, RowDeltas, addDocumentChange } from './replay-index';
+
+export interface ReplayIndexerOptions {
+  /** Events folded into the index per commit. */
+  readonly batchSize?: number;
+}
+
+/** The position up to which a build's replay index is complete, or null when it has none yet. */
+export const replayIndexPosition = async (store: ReadModelStore, namespace: string): Promise<number | null> =>
+  ((await store.get(collectionIn(namespace, REPLAY_INDEX), REPLAY_INDEX_CHECKPOINT))?.doc.position as number | undefined) ?? null;
+
+/**
+ * Keeps the replay index of a build up with the build's documents. It reads the documents
+ * the projections keep (which hold every record with both its times, and withdrawn records),
+ * so it never folds events itself: for each document touched since the last commit it
+ * subtracts the document's rows as seen at the old position and adds them as seen at the new
+ * one. Rows and the index position are committed together; a crash repeats the last batch.
+ */
+export class ReplayIndexer {
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: ReadModelStore,
+    private readonly definition: ReadModelDefinition,
+    private readonly upcasters: UpcasterChain,
+    options: ReplayIndexerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 2_000;
+  }
+
+  /** Indexes the build up to its checkpoint, one batch per commit; returns the position reached. */
+  async catchUp(namespace: string, shouldStop: () => boolean = () => false): Promise<number> {
+    const aggregation = this.definition.aggregation;
+    if (!aggregation) throw new Error(`read model ${this.definition.name} has no aggregation to index`);
+    const rows = collectionIn(namespace, REPLAY_INDEX);
+    await this.store.ensureIndex(rows, ['periodType', 'period', 'axis']);
+    let indexed = (await replayIndexPosition(this.store, namespace)) ?? 0;
+    for (;;) {
+      const built = ((await this.store.get(CHECKPOINTS, namespace))?.doc.position as number | undefined) ?? 0;
+      if (indexed >= built || shouldStop()) return indexed;
+      const batch = (await this.events.readAll({ after: indexed, limit: this.batchSize }))
+        .filter((event) => event.position <= built)
+        .map((event) => this.upcasters.upcast(event));
+      if (batch.length === 0) return indexed;
+      const upTo = batch[batch.length - 1].position;
+      const deltas = await this.deltasOf(namespace, batch, indexed, upTo);
+      const changes = await sumIntoRows(this.store, rows, deltas.values(), upTo);
+      changes.push({ collection: rows, id: REPLAY_INDEX_CHECKPOINT, doc: { id: REPLAY_INDEX_CHECKPOINT, position: upTo }, position: upTo });
+      await this.store.commit(changes);
+      indexed = upTo;
+      // Let the api and the live projection in the same process run between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private async deltasOf(namespace: string, batch: readonly RecordedEvent[], from: number, to: number): Promise<RowDeltas> {
+    const aggregation = this.definition.aggregation!;
+    const deltas: RowDeltas = new Map();
+    for (const [collection, ids] of touchedDocumentIds(this.definition, batch)) {
+      const stored = await this.store.getMany(collectionIn(namespace, collection), [...ids]);
+      for (const { doc } of stored.values()) {
+        addDocumentChange(deltas, aggregation, collection, doc as RecordDocument, from, to);
+      }
+    }
+    return deltas;
+  }
+}
