@@ -195,6 +195,8 @@ describe('evaluators: audit trail, replay, exports, report and tamper evidence',
       expect(response.text).toContain(text);
     }
     expect(response.text).not.toMatch(/<script/);
+    const head = (await t.runtime.events.chainHead())!;
+    expect(response.text).toContain(`verify --anchor ${head.position}:${head.hash}`);
   });
 
   it('a rebuild through the admin API switches readers to an identical new build', async () => {
@@ -210,7 +212,16 @@ describe('evaluators: audit trail, replay, exports, report and tamper evidence',
   });
 
   it('tamper evidence: verify passes, then fails at the first altered event', async () => {
-    expect((await t.http.get('/v1/admin/integrity')).body).toMatchObject({ ok: true, eventsChecked: await t.runtime.events.headPosition() });
+    const intact = (await t.http.get('/v1/admin/integrity')).body;
+    expect(intact).toMatchObject({ ok: true, eventsChecked: await t.runtime.events.headPosition(), head: await t.runtime.events.chainHead() });
+    const anchor = `${intact.head.position}:${intact.head.hash}`;
+    expect((await t.http.get('/v1/admin/integrity').query({ anchor })).body).toMatchObject({ ok: true, anchor: { ok: true } });
+    const wrong = `${intact.head.position}:${'0'.repeat(64)}`;
+    expect((await t.http.get('/v1/admin/integrity').query({ anchor: wrong })).body).toMatchObject({ ok: false, anchor: { ok: false, found: intact.head.hash } });
+    const malformed = await t.http.get('/v1/admin/integrity').query({ anchor: 'latest' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors[0]).toMatchObject({ field: 'anchor', rule: 'matches' });
+
     const raw = new Database(join(t.runtime.config.dataDir, 'events.sqlite'));
     raw.prepare("UPDATE events SET data = replace(data, 'Forening 3', 'Forening X') WHERE stream_id = 'association-a3'").run();
     raw.close();

@@ -340,16 +340,23 @@ describe('the CLI on the seeded demo programme', () => {
   });
 
   describe('verify', () => {
-    it('prints ok on an intact store, and BROKEN with exit code 2 once a row has been altered', async () => {
-      expect(await cli(dataDir, commands.verify)).toBe(`ok: ${DEMO_EVENTS} events, hash chain intact\n`);
+    it('prints ok and the head to keep on an intact store, and BROKEN with exit code 2 once a row has been altered', async () => {
+      const printed = lines(await cli(dataDir, (runtime) => commands.verify(runtime, {})));
+      expect(printed[0]).toBe(`ok: ${DEMO_EVENTS} events, hash chain intact`);
+      expect(printed[1]).toMatch(new RegExp(`^head ${DEMO_EVENTS}:[0-9a-f]{64} \\(keep it elsewhere; check later with --anchor\\)$`));
       expect(process.exitCode).toBeUndefined();
+      const head = printed[1].split(' ')[1];
+      expect(lines(await cli(dataDir, (runtime) => commands.verify(runtime, { anchor: head })))[1]).toBe(`anchor ${DEMO_EVENTS}: matches, nothing up to it was rewritten or removed`);
+      expect(process.exitCode).toBeUndefined();
+      await expect(cli(dataDir, (runtime) => commands.verify(runtime, { anchor: '12:abc' }))).rejects.toThrow(/^--anchor must be position:hash/);
 
       const db = new Database(join(dataDir, 'events.sqlite'));
       try {
         const row = db.prepare('SELECT stream_id, event_id FROM events WHERE position = 100').get() as { stream_id: string; event_id: string };
         expect(db.prepare(`UPDATE events SET data = json_set(data, '$.tampered', 1) WHERE position = 100`).run().changes).toBe(1);
-        const printed = await cli(dataDir, commands.verify);
-        expect(printed).toBe(`BROKEN at position 100 (${row.stream_id}, event ${row.event_id}): hash does not match the event content and the previous link\n`);
+        const broken = lines(await cli(dataDir, (runtime) => commands.verify(runtime, {})));
+        expect(broken[0]).toBe(`BROKEN at position 100 (${row.stream_id}, event ${row.event_id}): hash does not match the event content and the previous link`);
+        expect(broken[1]).toMatch(/^head 99:[0-9a-f]{64} /);
         expect(process.exitCode).toBe(2);
       } finally {
         db.close();

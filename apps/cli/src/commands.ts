@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { WriteStream, createWriteStream, writeFileSync } from 'node:fs';
 import { PeriodType, domainUpcasters, periodTypes } from '@toc/domain';
-import { AuditTrail, EventLogFilter } from '@toc/event-store';
+import { AuditTrail, EventLogFilter, chainLinkText, parseChainLink } from '@toc/event-store';
 import { ProjectionStatusView, diffIndicators } from '@toc/read-models';
 import {
   EVENT_COLUMNS,
@@ -111,14 +111,26 @@ export const diff = async (runtime: Runtime, flags: Flags) => {
   output(flags, changes.map((c) => `${c.code} ${c.dimension}=${c.value}: ${c.from ?? '–'} -> ${c.to ?? '–'}`).join('\n') + (changes.length ? '\n' : 'no differences\n'));
 };
 
-export const verify = async (runtime: Runtime) => {
-  const report = await runtime.events.verifyIntegrity();
-  if (report.ok) console.log(`ok: ${report.eventsChecked} events, hash chain intact`);
-  else {
-    const link = report.firstBrokenLink!;
+export const verify = async (runtime: Runtime, flags: Flags) => {
+  const anchor = flags.anchor === undefined ? undefined : parseChainLink(flags.anchor);
+  if (anchor === null) throw new UsageError(`--anchor must be position:hash (the hash as 64 hex digits), got "${flags.anchor}"`);
+  const report = await runtime.events.verifyIntegrity(anchor);
+  if (report.firstBrokenLink) {
+    const link = report.firstBrokenLink;
     console.log(`BROKEN at position ${link.position} (${link.streamId}, event ${link.eventId}): ${link.reason}`);
-    process.exitCode = 2;
+  } else {
+    console.log(`ok: ${report.eventsChecked} events, hash chain intact`);
   }
+  if (report.anchor) {
+    const { position, found, ok } = report.anchor;
+    console.log(
+      ok
+        ? `anchor ${position}: matches, nothing up to it was rewritten or removed`
+        : `ANCHOR ${position} ${found === null ? 'is gone: events were removed' : `does not match: the chain now has ${found} there, so history up to it was rewritten`}`,
+    );
+  }
+  if (report.head) console.log(`head ${chainLinkText(report.head)} (keep it elsewhere; check later with --anchor)`);
+  if (!report.ok) process.exitCode = 2;
 };
 
 const logFilter = (flags: Flags, limit: number): EventLogFilter => ({

@@ -18,7 +18,8 @@ const USAGE = `usage: npm run cli -- <command> [options]
   export indicators [--period-type ..] [--period ..] [--as-of T] [--known-at T] [--separator ..] [--decimal comma|point] [--out FILE]
   report [--period-type ..] [--period ..] [--known-at T] [--out report.html]
                                       self-contained HTML evaluation report
-  verify                              check the event store's hash chain; exit code 2 on a broken link
+  verify [--anchor POSITION:HASH]     check the event store's hash chain (and that it still passes through an
+                                      anchor kept elsewhere, e.g. from a report); exit code 2 on a broken link
   seed-demo                           record a realistic programme year through the command path
 
 Settings come from the environment as for the service (DATA_DIR, READ_MODEL_STORE, MONGODB_URL, ...).`;
@@ -45,7 +46,7 @@ const main = async () => {
       case 'report':
         return await commands.report(runtime, flags);
       case 'verify':
-        return await commands.verify(runtime);
+        return await commands.verify(runtime, flags);
       case 'seed-demo':
         return await commands.seed(runtime);
       default:

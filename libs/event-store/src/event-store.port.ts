@@ -72,15 +72,41 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/**
+ * One link of the tamper-evidence chain. Its hash covers the event at `position` and, through
+ * the chain, every event before it: kept outside the store (in a report, a ticket, a letter), it
+ * shows later that nothing up to that position was rewritten or removed, even by someone who
+ * recomputed the whole chain.
+ */
+export interface ChainLink {
+  readonly position: number;
+  readonly hash: string;
+}
+
+/** A link as text, `position:hash`, the form evaluators copy into a report or a ticket. */
+export const CHAIN_LINK_TEXT = /^(\d+):([0-9a-f]{64})$/;
+export const chainLinkText = (link: ChainLink): string => `${link.position}:${link.hash}`;
+export const parseChainLink = (text: string): ChainLink | null => {
+  const match = CHAIN_LINK_TEXT.exec(text);
+  return match ? { position: Number(match[1]), hash: match[2] } : null;
+};
+
 /** Result of checking the store's tamper-evidence chain. */
 export interface IntegrityReport {
   readonly ok: boolean;
   readonly eventsChecked: number;
+  /** The newest link that checked out (null for an empty store): the anchor to keep for later. */
+  readonly head: ChainLink | null;
   /** The first event whose stored hash does not match its content and predecessor. */
   readonly firstBrokenLink?: { readonly position: number; readonly streamId: string; readonly eventId: string; readonly reason: string };
+  /** For an anchor given to check: the hash stored at its position now (null when the position is gone). */
+  readonly anchor?: ChainLink & { readonly found: string | null; readonly ok: boolean };
 }
 
 /** Implemented by stores that can prove nobody rewrote history. */
 export interface IntegrityVerifier {
-  verifyIntegrity(): Promise<IntegrityReport>;
+  /** Checks the whole chain and, when given, that the chain still passes through `anchor`. */
+  verifyIntegrity(anchor?: ChainLink): Promise<IntegrityReport>;
+  /** The newest link, without checking the chain. */
+  chainHead(): Promise<ChainLink | null>;
 }

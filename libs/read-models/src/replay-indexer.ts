@@ -5,7 +5,10 @@ import { ReadModelStore } from './read-model-store.port';
 import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, RowDeltas, addDocumentChange } from './replay-index';
 
 export interface ReplayIndexerOptions {
-  /** Events folded into the index per commit. */
+  /**
+   * Events folded into the index per commit. Small enough that the api sharing the process
+   * with the projector waits no more than a fraction of a second between batches.
+   */
   readonly batchSize?: number;
 }
 
@@ -30,7 +33,7 @@ export class ReplayIndexer {
     private readonly upcasters: UpcasterChain,
     options: ReplayIndexerOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 2_000;
+    this.batchSize = options.batchSize ?? 500;
   }
 
   /** Indexes the build up to its checkpoint, one batch per commit; returns the position reached. */

@@ -1,6 +1,8 @@
-import { ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, ServiceUnavailableException } from '@nestjs/common';
+import { ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseChainLink } from '@toc/event-store';
 import { Runtime } from '@toc/runtime';
+import { IntegrityQueryDto } from './integrity.dto';
 
 @ApiTags('admin')
 @Controller()
@@ -50,9 +52,11 @@ export class AdminController {
   }
 
   @Get('v1/admin/integrity')
-  @ApiOperation({ summary: "Verify the event store's hash chain; reports the first broken link" })
-  async integrity() {
-    return this.runtime.events.verifyIntegrity();
+  @ApiOperation({
+    summary: "Verify the event store's hash chain; reports the first broken link, the head to keep elsewhere, and whether the chain still passes through a given anchor",
+  })
+  async integrity(@Query() query: IntegrityQueryDto) {
+    return this.runtime.events.verifyIntegrity(query.anchor === undefined ? undefined : parseChainLink(query.anchor)!);
   }
 
   private projector(name: string) {

@@ -7,6 +7,7 @@ import {
   AppendResult,
   EventStore,
   ExpectedRevision,
+  ChainLink,
   IntegrityReport,
   IntegrityVerifier,
   ReadAllOptions,
@@ -184,6 +185,7 @@ const prepareStatements = (db: Database.Database) => ({
   all: db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`),
   head: db.prepare<[], { head: number }>('SELECT COALESCE(MAX(position), 0) AS head FROM events'),
   verifyChunk: db.prepare<[number, number], AuditedRow>('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
+  hashAt: db.prepare<[number], { hash: string }>('SELECT hash FROM events WHERE position = ?'),
 });
 
 /** Set while a subscription's handler runs, so close() called from inside it does not wait on itself. */
@@ -409,24 +411,38 @@ export class SqliteEventStore implements EventStore, IntegrityVerifier, EventLog
    * A chain kept only inside the file cannot show that its newest rows were cut off or that the
    * whole chain was recomputed; comparing the head hash with a copy kept elsewhere covers that.
    */
-  async verifyIntegrity(): Promise<IntegrityReport> {
-    let previousHash = GENESIS_HASH;
+  async verifyIntegrity(anchor?: ChainLink): Promise<IntegrityReport> {
+    const anchorCheck = anchor && {
+      ...anchor,
+      found: this.statements.hashAt.get(anchor.position)?.hash ?? null,
+    };
+    const withAnchor = (report: Omit<IntegrityReport, 'anchor'>): IntegrityReport => {
+      if (!anchorCheck) return report;
+      const anchorOk = anchorCheck.found === anchorCheck.hash;
+      return { ...report, ok: report.ok && anchorOk, anchor: { ...anchorCheck, ok: anchorOk } };
+    };
+    let head: ChainLink | null = null;
     let after = 0;
     let eventsChecked = 0;
     for (;;) {
       const rows = this.statements.verifyChunk.all(after, VERIFY_CHUNK);
       for (const row of rows) {
-        const reason = this.brokenLinkReason(previousHash, row);
+        const reason = this.brokenLinkReason(head?.hash ?? GENESIS_HASH, row);
         if (reason) {
-          return { ok: false, eventsChecked, firstBrokenLink: { position: row.position, streamId: row.stream_id, eventId: row.event_id, reason } };
+          return withAnchor({ ok: false, eventsChecked, head, firstBrokenLink: { position: row.position, streamId: row.stream_id, eventId: row.event_id, reason } });
         }
         eventsChecked += 1;
-        previousHash = row.hash!;
+        head = { position: row.position, hash: row.hash! };
       }
-      if (rows.length < VERIFY_CHUNK) return { ok: true, eventsChecked };
+      if (rows.length < VERIFY_CHUNK) return withAnchor({ ok: true, eventsChecked, head });
       after = rows[rows.length - 1].position;
       await yieldToEventLoop();
     }
+  }
+
+  async chainHead(): Promise<ChainLink | null> {
+    const last = this.statements.lastLink.get();
+    return last ? { position: last.position, hash: last.hash } : null;
   }
 
   async queryLog(filter: EventLogFilter): Promise<RecordedEvent[]> {

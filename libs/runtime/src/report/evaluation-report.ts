@@ -1,4 +1,5 @@
 import { IndicatorView, TheoryOfChange } from '@toc/domain';
+import { ChainLink, chainLinkText } from '@toc/event-store';
 import { DataQuality, LATE_AFTER_DAYS } from './data-quality';
 
 export interface ReportInput {
@@ -11,6 +12,8 @@ export interface ReportInput {
   readonly quality: DataQuality;
   readonly generatedAt: string;
   readonly knownAt?: string;
+  /** The event store's newest chain link when the report was made, for checking it later. */
+  readonly anchor: ChainLink | null;
 }
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -119,6 +122,19 @@ export const evaluationReportHtml = (input: ReportInput): string => {
       <li>${suppressed} celler er skjult, fordi de bygger på færre end 5 foreninger eller personer (inkl. komplementær skjulning).</li>
     </ul>
   </section>${sections}
+  <footer>
+    <h2>Kontrol <span class="en">/ Tamper evidence</span></h2>
+    <p>${
+      input.anchor
+        ? `Rapporten bygger på hændelsesloggen til og med position ${input.anchor.position}. Kontrolpunkt: <code>${chainLinkText(input.anchor)}</code>. Gem det; <code>npm run cli -- verify --anchor ${chainLinkText(input.anchor)}</code> viser senere, at intet til og med den position er ændret eller slettet.`
+        : 'Hændelsesloggen var tom, da rapporten blev udarbejdet.'
+    }</p>
+    <p class="en">${
+      input.anchor
+        ? `Built from the event log up to position ${input.anchor.position}. Keep the chain anchor above: verifying against it later shows that nothing up to that position was rewritten or removed.`
+        : 'The event log was empty when this report was made.'
+    }</p>
+  </footer>
 </body>
 </html>
 `;

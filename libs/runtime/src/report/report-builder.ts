@@ -33,5 +33,6 @@ export const buildEvaluationReport = async (
     quality: await dataQuality(runtime.events, options.moment?.knownAt),
     generatedAt: options.now.toISOString(),
     knownAt: options.moment?.knownAt,
+    anchor: await runtime.events.chainHead(),
   });
 };
