@@ -129,11 +129,11 @@ describe('the CLI on the seeded demo programme', () => {
     const { name, version } = await withRuntime(dataDir, async (runtime) => runtime.programme);
 
     const before = await cli(dataDir, commands.status);
-    expect(before).toMatch(new RegExp(`^${name} v${version} build 1: catching-up, checkpoint 0/${DEMO_EVENTS}, lag ${DEMO_EVENTS} events \\(\\d+\\.\\d s\\)\\n$`));
+    expect(before).toMatch(new RegExp(`^${name} v${version} build 1: catching-up, checkpoint 0/${DEMO_EVENTS}, lag ${DEMO_EVENTS} events \\(\\d+\\.\\d s\\)\\n  replay index: not built yet\\n$`));
 
     await projectToHead(dataDir);
     const after = await cli(dataDir, commands.status);
-    expect(after).toBe(`${name} v${version} build 1: live, checkpoint ${DEMO_EVENTS}/${DEMO_EVENTS}, lag 0 events (0.0 s)\n`);
+    expect(after).toBe(`${name} v${version} build 1: live, checkpoint ${DEMO_EVENTS}/${DEMO_EVENTS}, lag 0 events (0.0 s)\n  replay index: position ${DEMO_EVENTS}, lag 0 events\n`);
   });
 
   it('rebuild (without --api) shows a progress bar, ends with build 2 live, and leaves every figure as it was', async () => {
@@ -151,7 +151,9 @@ describe('the CLI on the seeded demo programme', () => {
     const percents = bars.map((bar) => Number(/\] +([\d.]+) %/.exec(bar)![1]));
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
     expect(bars[bars.length - 1]).toBe(`[${'#'.repeat(30)}] 100.0 % build 2 live`);
-    expect(printed[printed.length - 1]).toMatch(new RegExp(`build 2: live, checkpoint ${DEMO_EVENTS}/${DEMO_EVENTS}, lag 0 events`));
+    expect(printed[printed.length - 2]).toMatch(new RegExp(`build 2: live, checkpoint ${DEMO_EVENTS}/${DEMO_EVENTS}, lag 0 events`));
+    // The new build's replay index is built before the command ends, so replays are fast at once.
+    expect(printed[printed.length - 1]).toBe(`  replay index: position ${DEMO_EVENTS}, lag 0 events`);
 
     expect(await cli(dataDir, commands.status)).toMatch(/ build 2: live, /);
     expect(await indicators(dataDir)).toEqual(beforeProgramme);

@@ -54,6 +54,7 @@ const output = (flags: Flags, text: string) => {
 
 const statusLine = (status: ProjectionStatusView) =>
   `${status.name} v${status.version} build ${status.build}: ${status.state}, checkpoint ${status.checkpoint}/${status.headPosition}, lag ${status.lagEvents} events (${status.lagSeconds.toFixed(1)} s)` +
+  (status.replayIndex.position === null ? '\n  replay index: not built yet' : `\n  replay index: position ${status.replayIndex.position}, lag ${status.replayIndex.lagEvents} events`) +
   (status.lastError ? `\n  last error: ${status.lastError.message}` : '') +
   (status.rebuild ? `\n  rebuilding build ${status.rebuild.build}: ${status.rebuild.percent.toFixed(1)} %, eta ${formatDuration(status.rebuild.etaSeconds)}` : '');
 
@@ -72,7 +73,9 @@ export const rebuild = async (runtime: Runtime, name: string | undefined, flags:
     if (view.state === 'failed') throw new Error(`rebuild failed: ${view.lastError?.message}`);
     if (!view.rebuild) {
       writeProgress(renderProgress(100, `build ${view.build} live`));
-      console.log(`\n${statusLine(view)}`);
+      console.error('\nbuilding the replay index ...');
+      await runtime.indexReplays();
+      console.log(statusLine(await runtime.projector.statusView()));
       return;
     }
     writeProgress(renderProgress(view.rebuild.percent, `build ${build}: ${view.rebuild.position}/${view.rebuild.targetPosition} events, ${Math.round(view.rebuild.eventsPerSecond)} ev/s, eta ${formatDuration(view.rebuild.etaSeconds)}`));

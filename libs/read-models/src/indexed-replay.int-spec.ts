@@ -29,9 +29,10 @@ import {
 } from '@toc/domain';
 import { CommandEnvelope, CommandRunner, SqliteEventStore } from '@toc/event-store';
 import { indexedReplay } from './indexed-replay';
-import { CHECKPOINTS, applyEvents, namespaceOf } from './projection-engine';
+import { CHECKPOINTS, applyEvents, collectionIn, namespaceOf } from './projection-engine';
 import { ReadModelStore } from './read-model-store.port';
 import { ReplayMoment, replayIndicators } from './replay';
+import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT } from './replay-index';
 import { ReplayIndexer, replayIndexPosition } from './replay-indexer';
 import { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
 
@@ -517,6 +518,9 @@ const MOMENTS: readonly [string, ReplayMoment][] = [
   ['as of the end of Q2 as known in July', { asOf: '2010-06-30T23:59:59+01:00', knownAt: '2010-07-20T00:00:00Z' }],
   ['as of and as known at the same busy instant', { asOf: BUSY_INSTANT, knownAt: BUSY_INSTANT }],
   ['as of the end of Q3 as known before the retraction', { asOf: '2010-09-30T23:59:59+02:00', knownAt: '2010-11-10T12:00:00Z' }],
+  // A business time after the recording time: read along recording time, then cut by business time.
+  ['as of the end of the year as known in mid-June', { asOf: '2010-12-31T23:59:59+01:00', knownAt: '2010-06-15T12:00:00Z' }],
+  ['as of a few days after the moment it is known at', { asOf: '2010-07-25T00:00:00Z', knownAt: '2010-07-20T00:00:00Z' }],
   ['with neither limit', {}],
 ];
 
@@ -601,6 +605,24 @@ describe('given a year of programme history in a replay index', () => {
     expect(await indexedAnswers(events, store, SMALL_BATCHES, moment)).toEqual(expected);
     expect(await indexedAnswers(events, store, ALONGSIDE, moment)).toEqual(expected);
   }, TEST_TIMEOUT_MS);
+
+  it('when a build is dropped while its index is being written, then catching up drops the index too, and never creates one', async () => {
+    const dropped = namespaceOf(definition, 5);
+    await project(events, store, dropped, 100);
+    await new ReplayIndexer(events, store, definition, domainUpcasters).catchUp(dropped);
+    const rows = collectionIn(dropped, REPLAY_INDEX);
+    expect(await replayIndexPosition(store, dropped)).toBe(await lastPosition(events));
+
+    // The build is switched away from: its collections and checkpoint go, then a late index batch lands.
+    for (const collection of await store.listCollections()) if (collection.startsWith(`${dropped}_`)) await store.dropCollection(collection);
+    await store.commit([{ collection: CHECKPOINTS, id: dropped, doc: null, position: Number.MAX_SAFE_INTEGER }]);
+    await store.commit([{ collection: rows, id: REPLAY_INDEX_CHECKPOINT, doc: { id: REPLAY_INDEX_CHECKPOINT, position: 1 }, position: 1 }]);
+
+    expect(await new ReplayIndexer(events, store, definition, domainUpcasters).catchUp(dropped)).toBe(0);
+    expect(await store.listCollections()).not.toContain(rows);
+    expect(await new ReplayIndexer(events, store, definition, domainUpcasters).catchUp(namespaceOf(definition, 6))).toBe(0);
+    expect(await store.listCollections()).not.toContain(collectionIn(namespaceOf(definition, 6), REPLAY_INDEX));
+  });
 
   it('when moments differ, then so do the indexed figures (the answers are not empty)', async () => {
     const at = (moment: ReplayMoment) => indexedAnswers(events, store, ONE_PASS, moment);

@@ -1,6 +1,7 @@
 import { ReadModelDefinition, RecordedEvent, UpcasterChain } from '@toc/domain';
 import { EventStore, Subscription } from '@toc/event-store';
 import { CHECKPOINTS, ProjectionError, applyEvents, namespaceOf } from './projection-engine';
+import { replayIndexPosition } from './replay-indexer';
 import { PROJECTION_STATUS, ProjectionStatusView, StoredProjectionStatus } from './projection-status';
 import { ReadModelStore } from './read-model-store.port';
 
@@ -148,6 +149,7 @@ export class ProjectionRunner {
     const [oldestPending] = lagEvents > 0 ? await this.events.readAll({ after: checkpoint, limit: 1 }) : [];
     const lagSeconds = oldestPending ? Math.max(0, (this.now().getTime() - Date.parse(oldestPending.metadata.recordedAt)) / 1000) : 0;
     const state = this.failed || status.lastError ? 'failed' : status.rebuild ? 'rebuilding' : lagEvents > 0 ? 'catching-up' : 'live';
+    const indexed = await replayIndexPosition(this.store, status.namespace);
     return {
       name: this.definition.name,
       version: status.version,
@@ -159,6 +161,7 @@ export class ProjectionRunner {
       lagEvents,
       lagSeconds,
       lastError: status.lastError,
+      replayIndex: { position: indexed, lagEvents: headPosition - (indexed ?? 0) },
       rebuild: status.rebuild && this.rebuildView(status.rebuild, headPosition),
     };
   }

@@ -46,6 +46,8 @@ export interface ProjectionStatusView {
   /** Age of the oldest event not yet applied; 0 when caught up. */
   readonly lagSeconds: number;
   readonly lastError: StoredProjectionStatus['lastError'];
+  /** How far the live build's replay index has come; position null before its first commit (replays then fold the history). */
+  readonly replayIndex: { readonly position: number | null; readonly lagEvents: number };
   readonly rebuild:
     | (RebuildProgress & { readonly percent: number; readonly eventsPerSecond: number; readonly etaSeconds: number | null })
     | null;

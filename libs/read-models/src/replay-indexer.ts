@@ -33,7 +33,7 @@ export class ReplayIndexer {
     private readonly upcasters: UpcasterChain,
     options: ReplayIndexerOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 100;
   }
 
   /** Indexes the build up to its checkpoint, one batch per commit; returns the position reached. */
@@ -41,10 +41,12 @@ export class ReplayIndexer {
     const aggregation = this.definition.aggregation;
     if (!aggregation) throw new Error(`read model ${this.definition.name} has no aggregation to index`);
     const rows = collectionIn(namespace, REPLAY_INDEX);
+    if ((await this.buildPosition(namespace)) === null) return this.dropIndexOf(namespace);
     await this.store.ensureIndex(rows, ['periodType', 'period', 'axis']);
     let indexed = (await replayIndexPosition(this.store, namespace)) ?? 0;
     for (;;) {
-      const built = ((await this.store.get(CHECKPOINTS, namespace))?.doc.position as number | undefined) ?? 0;
+      const built = await this.buildPosition(namespace);
+      if (built === null) return this.dropIndexOf(namespace);
       if (indexed >= built || shouldStop()) return indexed;
       const batch = (await this.events.readAll({ after: indexed, limit: this.batchSize }))
         .filter((event) => event.position <= built)
@@ -59,6 +61,19 @@ export class ReplayIndexer {
       // Let the api and the live projection in the same process run between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /**
+   * A build without a checkpoint does not exist, or was dropped (after a switch or a cancelled
+   * rebuild), perhaps while a batch of its index was being written: its index goes too.
+   */
+  private async dropIndexOf(namespace: string): Promise<number> {
+    if ((await replayIndexPosition(this.store, namespace)) !== null) await this.store.dropCollection(collectionIn(namespace, REPLAY_INDEX));
+    return 0;
+  }
+
+  private async buildPosition(namespace: string): Promise<number | null> {
+    return ((await this.store.get(CHECKPOINTS, namespace))?.doc.position as number | undefined) ?? null;
   }
 
   private async deltasOf(namespace: string, batch: readonly RecordedEvent[], from: number, to: number): Promise<RowDeltas> {

@@ -54,16 +54,23 @@ export class Runtime {
   }
 
   /**
-   * Starts the projections and, behind them, the replay index of the live build, which the
-   * evaluators' replays read. Only the process that runs the projector indexes.
+   * Starts the projections and, behind them, the replay index of the live build and of a build
+   * being rebuilt (so that replays are fast as soon as it goes live). Only the process that runs
+   * the projector indexes.
    */
   async startProjector(): Promise<void> {
     await this.projector.start();
     const indexing = { stopped: false } as NonNullable<Runtime['indexing']>;
     const tick = () => {
       if (indexing.running || indexing.stopped) return;
-      indexing.running = this.activeNamespace()
-        .then((namespace) => this.replayIndexer.catchUp(namespace, () => indexing.stopped))
+      // At most half of each interval, so that an api in the same process keeps most of the
+      // thread under heavy writing; the index catches up when writing calms down.
+      const until = Date.now() + this.config.replayIndexIntervalMs / 2;
+      const stop = () => indexing.stopped || Date.now() >= until;
+      indexing.running = this.indexedNamespaces()
+        .then(async (namespaces) => {
+          for (const namespace of namespaces) await this.replayIndexer.catchUp(namespace, stop);
+        })
         .catch((error) => console.error(`replay index: ${error instanceof Error ? error.message : error}`))
         .finally(() => (indexing.running = undefined));
     };
@@ -76,6 +83,12 @@ export class Runtime {
   async indexReplays(): Promise<number> {
     await this.indexing?.running;
     return this.replayIndexer.catchUp(await this.activeNamespace());
+  }
+
+  private async indexedNamespaces(): Promise<string[]> {
+    const stored = (await this.readModels.get(PROJECTION_STATUS, this.programme.name))?.doc as StoredProjectionStatus | undefined;
+    if (!stored) return [namespaceOf(this.programme, 1)];
+    return stored.rebuild ? [stored.namespace, stored.rebuild.namespace] : [stored.namespace];
   }
 
   /** The live build's namespace, from the stored status so that every process agrees. */
