@@ -14,6 +14,22 @@ const YEAR_2010 = { periodType: 'year', period: '2010' } as const;
 const mb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 const seconds = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
 
+/** The largest relative difference between the figures of two sets of views of the same period. */
+const largestDifference = (a: readonly IndicatorView[], b: readonly IndicatorView[]): number => {
+  const figures = (views: readonly IndicatorView[]) =>
+    views.flatMap((view) => [view.total, ...Object.values(view.breakdowns).flat()].flatMap((cell) => [cell.numerator, cell.denominator, cell.units, cell.result]));
+  const [x, y] = [figures(a), figures(b)];
+  if (x.length !== y.length) return Infinity;
+  return Math.max(
+    0,
+    ...x.map((value, i) => {
+      const other = y[i];
+      if (value === null || other === null) return value === other ? 0 : Infinity;
+      return Math.abs(value - other) / Math.max(1, Math.abs(value), Math.abs(other));
+    }),
+  );
+};
+
 /**
  * Evaluator replays over a generated history: the live build is projected, its replay index
  * built, and then each moment is answered from the index the way the api answers it.
@@ -47,11 +63,12 @@ export async function benchReplay(options: { events: number }): Promise<BenchRes
       },
     ];
 
-    // Nothing limits this moment, so it must equal the live read model: a check, not a measurement.
+    // Nothing limits this moment, so it must equal the live read model, up to the order in which
+    // decimals were added: a check, not a measurement; its largest difference goes into the notes.
     const unlimited = await (await indexedReplay(events, store, namespace, definition, domainUpcasters, {}))!(YEAR_2010);
-    if (JSON.stringify(unlimited) !== JSON.stringify(await queryIndicators(store, namespace, YEAR_2010))) {
-      throw new Error('a replay without limits differs from the live read model');
-    }
+    const difference = largestDifference(unlimited, await queryIndicators(store, namespace, YEAR_2010));
+    results[0] = { ...results[0], notes: `${results[0].notes}; without limits it matches the live read model (largest relative difference ${difference.toExponential(1)})` };
+    if (difference > 1e-9) throw new Error(`a replay without limits differs from the live read model by ${difference}`);
 
     const moments: [string, ReplayMoment][] = [
       ['replay as of 2010-12-31 (business time)', { asOf: '2010-12-31T23:59:59+01:00' }],

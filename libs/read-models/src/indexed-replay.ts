@@ -10,7 +10,7 @@ import {
   cellId,
   documentAt,
 } from '@toc/domain';
-import { EventLogFilter, EventLogReader, EventStore } from '@toc/event-store';
+import { EventLogFilter, EventLogReader } from '@toc/event-store';
 import { IndicatorQuery, indicatorViews } from './indicator-queries';
 import { collectionIn, foldEvents, loadTouched } from './projection-engine';
 import { ReadModelStore } from './read-model-store.port';
@@ -26,18 +26,10 @@ const startOfDay = (iso: string) => `${dayOf(iso)}T00:00:00.000Z`;
 const justBefore = (iso: string) => new Date(Date.parse(iso) - 1).toISOString();
 const justAfter = (iso: string) => new Date(Date.parse(iso) + 1).toISOString();
 
-const readAllAfter = async (events: EventStore, after: number): Promise<RecordedEvent[]> => {
+/** Every event of the log that passes the filter, in position order. */
+const queryAll = async (log: EventLogReader, filter: Omit<EventLogFilter, 'limit'>): Promise<RecordedEvent[]> => {
   const all: RecordedEvent[] = [];
-  for (let page = await events.readAll({ after, limit: PAGE_SIZE }); page.length > 0; page = await events.readAll({ after, limit: PAGE_SIZE })) {
-    all.push(...page);
-    after = page[page.length - 1].position;
-  }
-  return all;
-};
-
-const queryAll = async (log: EventLogReader, filter: Omit<EventLogFilter, 'limit' | 'after'>): Promise<RecordedEvent[]> => {
-  const all: RecordedEvent[] = [];
-  for (let after = 0; ; ) {
+  for (let after = filter.after ?? 0; ; ) {
     const page = await log.queryLog({ ...filter, after, limit: PAGE_SIZE });
     all.push(...page);
     if (page.length < PAGE_SIZE) return all;
@@ -61,7 +53,7 @@ const queryAll = async (log: EventLogReader, filter: Omit<EventLogFilter, 'limit
  * The answer equals a full replay of the same projection code (the tests compare them).
  */
 export const indexedReplay = async (
-  events: EventStore & EventLogReader,
+  events: EventLogReader,
   store: ReadModelStore,
   namespace: string,
   definition: ReadModelDefinition,
@@ -77,7 +69,7 @@ export const indexedReplay = async (
   const inBase: RecordHorizon =
     axis === 'happened' ? { position: indexed, asOf: justBefore(startOfDay(asOf!)) } : { position: indexed, knownAt: knownAt && justBefore(startOfDay(knownAt)) };
 
-  const later = await readAllAfter(events, indexed);
+  const later = await queryAll(events, { after: indexed });
   const unseen = [
     ...later,
     ...(axis === 'happened' ? await queryAll(events, { occurredFrom: startOfDay(asOf!), occurredTo: justAfter(asOf!) }) : []),

@@ -48,7 +48,8 @@ export const progressOf = (definition: IndicatorDefinition, value: number | null
 
 /**
  * Sums of decimals depend on the order they were added in (live, rebuilt or replayed), by a
- * few units in the last place; rounding to nine decimals makes every path show the same figure.
+ * few units in the last place; rounding to nine decimals makes the paths show the same figure
+ * (bar a sum that falls right on a rounding boundary).
  */
 const settled = (value: number) => Math.round(value * 1e9) / 1e9;
 
