@@ -34,6 +34,7 @@ import { ReadModelStore } from './read-model-store.port';
 import { ReplayMoment, replayIndicators } from './replay';
 import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT } from './replay-index';
 import { ReplayIndexer, replayIndexPosition } from './replay-indexer';
+import { Random } from '../../../scripts/bench/random';
 import { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
 
 /*
@@ -65,40 +66,6 @@ const JUST_BEFORE_BASELINE_RETRACTED = '2010-11-15T08:59:59.999Z';
 /** When a network join is retracted: the association never joined. */
 const JOIN_RETRACTED_AT = '2011-02-15T09:00:00.000Z';
 
-/** mulberry32: the same history on every machine. */
-class Random {
-  constructor(private state: number) {}
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) | 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  }
-
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-
-  sample<T>(items: readonly T[], count: number): T[] {
-    const copy = [...items];
-    const n = Math.min(count, copy.length);
-    for (let i = 0; i < n; i++) {
-      const j = i + Math.floor(this.next() * (copy.length - i));
-      [copy[i], copy[j]] = [copy[j], copy[i]];
-    }
-    return copy.slice(0, n);
-  }
-}
 
 /** An instant as a client writes it: in UTC or with a +01:00 / +02:00 offset. */
 const written = (instant: number, offsetHours: number): string =>
