@@ -7,21 +7,21 @@ import {
   RecordHorizon,
   RecordedEvent,
   UpcasterChain,
+  CellFields,
   cellId,
   documentAt,
+  utcTime,
 } from '@toc/domain';
 import { EventLogFilter, EventLogReader } from '@toc/event-store';
 import { IndicatorQuery, indicatorViews } from './indicator-queries';
-import { collectionIn, foldEvents, loadTouched } from './projection-engine';
+import { collectionIn, foldEvents, loadTouched, withoutNoise } from './projection-engine';
 import { ReadModelStore } from './read-model-store.port';
 import { REPLAY_INDEX, ReplayAxis, RowDeltas, addContributions, dayOf } from './replay-index';
 import { replayIndexPosition } from './replay-indexer';
 import { ReplayMoment } from './replay';
 
 const PAGE_SIZE = 5_000;
-const EPSILON = 1e-9;
 
-const utc = (iso: string) => new Date(Date.parse(iso)).toISOString();
 const startOfDay = (iso: string) => `${dayOf(iso)}T00:00:00.000Z`;
 const justBefore = (iso: string) => new Date(Date.parse(iso) - 1).toISOString();
 const justAfter = (iso: string) => new Date(Date.parse(iso) + 1).toISOString();
@@ -62,8 +62,8 @@ export const indexedReplay = async (
 ): Promise<((query: IndicatorQuery) => Promise<IndicatorView[]>) | null> => {
   const indexed = await replayIndexPosition(store, namespace);
   if (indexed === null) return null;
-  const asOf = moment.asOf === undefined ? undefined : utc(moment.asOf);
-  const knownAt = moment.knownAt === undefined ? undefined : utc(moment.knownAt);
+  const asOf = moment.asOf === undefined ? undefined : utcTime(moment.asOf);
+  const knownAt = moment.knownAt === undefined ? undefined : utcTime(moment.knownAt);
   const axis: ReplayAxis = asOf !== undefined && (knownAt === undefined || asOf <= knownAt) ? 'happened' : 'recorded';
   const baseDay = axis === 'happened' ? asOf && dayOf(asOf) : knownAt && dayOf(knownAt);
   const inBase: RecordHorizon =
@@ -95,27 +95,20 @@ export const indexedReplay = async (
 
   const rows = collectionIn(namespace, REPLAY_INDEX);
   return async (query) => {
-    const cells = new Map<string, { fields: IndicatorCell; sums: Record<string, number> }>();
-    const add = (fields: IndicatorCell, sums: Readonly<Record<string, number>>) => {
-      const id = cellId(fields);
-      const cell = cells.get(id) ?? { fields, sums: {} };
-      for (const [name, value] of Object.entries(sums)) cell.sums[name] = (cell.sums[name] ?? 0) + value;
-      cells.set(id, cell);
-    };
+    const inPeriod = (fields: Record<string, unknown>) => fields.periodType === query.periodType && fields.period === query.period;
+    const cells: RowDeltas = new Map();
     for (const { doc } of await store.find(rows, { where: { periodType: query.periodType, period: query.period, axis } })) {
-      if (baseDay === undefined || (doc.day as string) < baseDay) add(doc as unknown as IndicatorCell, doc.sums as Record<string, number>);
+      if (baseDay !== undefined && (doc.day as string) >= baseDay) continue;
+      const cell = doc as unknown as IndicatorCell;
+      addContributions(cells, [{ key: cellId(cell), fields: cell as unknown as CellFields, sums: cell.sums }], 1);
     }
-    for (const correction of corrections.values()) {
-      const fields = correction.fields as unknown as IndicatorCell;
-      if (fields.periodType === query.periodType && fields.period === query.period) add(fields, correction.sums);
-    }
+    addContributions(cells, [...corrections.values()].filter((correction) => inPeriod(correction.fields)), 1);
     const found: IndicatorCell[] = [];
     for (const { fields, sums } of cells.values()) {
-      const rounded = Object.fromEntries(Object.entries(sums).map(([name, value]) => [name, Math.abs(value) > EPSILON ? value : 0]));
-      if (Object.values(rounded).some((value) => value !== 0)) {
-        const { indicator, periodType, period, dimension, value } = fields;
-        found.push({ indicator, periodType, period, dimension, value, sums: rounded as unknown as IndicatorCell['sums'] });
-      }
+      const settled = withoutNoise(sums);
+      if (!Object.values(settled).some((value) => value !== 0)) continue;
+      const { indicator, periodType, period, dimension, value } = fields as unknown as IndicatorCell;
+      found.push({ indicator, periodType, period, dimension, value, sums: settled as unknown as IndicatorCell['sums'] });
     }
     return indicatorViews(found, query);
   };

@@ -141,6 +141,10 @@ const aggregateChanges = async (
   return sumIntoRows(store, collectionIn(namespace, aggregation.collection), deltas.values(), position);
 };
 
+/** Sums with rounding noise (below EPSILON) set to zero. */
+export const withoutNoise = (sums: Readonly<Record<string, number>>): Record<string, number> =>
+  Object.fromEntries(Object.entries(sums).map(([name, value]) => [name, Math.abs(value) > EPSILON ? value : 0]));
+
 /**
  * The writes that add deltas to stored aggregate rows; a row whose sums all come to zero is
  * deleted. Rounding noise below EPSILON counts as zero.
@@ -156,11 +160,9 @@ export const sumIntoRows = async (
   const stored = await store.getMany(collection, effective.map((delta) => delta.key));
   return effective.map((delta) => {
     const previous = (stored.get(delta.key)?.doc.sums ?? {}) as Record<string, number>;
-    const sums: Record<string, number> = {};
-    for (const name of new Set([...Object.keys(delta.sums), ...Object.keys(previous)])) {
-      const value = (previous[name] ?? 0) + (delta.sums[name] ?? 0);
-      sums[name] = Math.abs(value) > EPSILON ? value : 0;
-    }
+    const added: Record<string, number> = {};
+    for (const name of new Set([...Object.keys(delta.sums), ...Object.keys(previous)])) added[name] = (previous[name] ?? 0) + (delta.sums[name] ?? 0);
+    const sums = withoutNoise(added);
     const empty = Object.values(sums).every((value) => value === 0);
     return { collection, id: delta.key, doc: empty ? null : { id: delta.key, ...delta.fields, sums }, position };
   });

@@ -2,8 +2,8 @@ import { RecordedEvent } from './event';
 import { Projection, ProjectionDocument, routingEvent } from './projection';
 import { RECORD_RETRACTED, RecordRetracted, isRetraction } from './retraction';
 
-/** Business times are kept in UTC so that comparing them as text compares instants. */
-const utc = (iso: string) => new Date(Date.parse(iso)).toISOString();
+/** Times are kept in UTC so that comparing them as text compares instants. */
+export const utcTime = (iso: string): string => new Date(Date.parse(iso)).toISOString();
 
 /** One event kept by a record document: what it said, when it happened, where it stands. */
 export interface EventRecord<Data = unknown> {
@@ -54,13 +54,13 @@ export const recordProjection = (collection: string, routes: Routes): Projection
     if (isRetraction(event)) {
       const retractedId = (event as RecordedEvent & RecordRetracted).data.retractedEventId;
       const record = records[retractedId];
-      if (record) withdrawn[retractedId] = { ...record, withdrawnAt: utc(event.metadata.recordedAt), withdrawnPosition: event.position };
+      if (record) withdrawn[retractedId] = { ...record, withdrawnAt: utcTime(event.metadata.recordedAt), withdrawnPosition: event.position };
       delete records[retractedId];
     } else {
       records[event.metadata.eventId] = {
         type: event.type,
-        at: utc(event.metadata.occurredAt),
-        recordedAt: utc(event.metadata.recordedAt),
+        at: utcTime(event.metadata.occurredAt),
+        recordedAt: utcTime(event.metadata.recordedAt),
         position: event.position,
         data: event.data,
       };
