@@ -15,7 +15,7 @@ import { SeminarsController } from './commands/seminars/seminars.controller';
 import { StaffController } from './commands/staff/staff.controller';
 import { SurveysController } from './commands/surveys/surveys.controller';
 import { WorkshopsController } from './commands/workshops/workshops.controller';
-import { CommandSender, RunDomainCommandHandler } from './commands/command-sender';
+import { CommandSender, ExecuteCommandHandler } from './commands/command-sender';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { ReadModelAccess } from './indicators/read-model-access';
 import { ModelController } from './model/model.controller';
@@ -31,7 +31,7 @@ export class AppModule {
       module: AppModule,
       imports: [CqrsModule.forRoot(), RuntimeModule.forRoot(runtime, clock)],
       controllers: [...commandControllers, StreamsController, ModelController, IndicatorsController, AuditController, AdminController],
-      providers: [CommandSender, RunDomainCommandHandler, ReadModelAccess],
+      providers: [CommandSender, ExecuteCommandHandler, ReadModelAccess],
     };
   }
 }

@@ -53,3 +53,5 @@ export * from './resources/resource.projection';
 export * from './analyses/analysis.projection';
 export * from './evaluation/evaluation.projection';
 export * from './core/input';
+export * from './core/command-routing';
+export * from './command-registry';

@@ -42,9 +42,17 @@ export interface CommandResult {
 }
 
 /**
+ * How often a command sent without If-Match is re-read and re-decided after losing a race on its
+ * stream before the conflict is reported: concurrent writers that do not contradict each other
+ * (uses of one allocation, enrolments into one course) all get through.
+ */
+export const CONFLICT_RETRIES = 8;
+
+/**
  * The one command path: read the stream, fold its effective history, decide, append with the
  * revision that was read. A concurrent writer makes the append fail with
- * WrongExpectedVersionError; nothing is ever overwritten.
+ * WrongExpectedVersionError; nothing is ever overwritten. Without If-Match the command is
+ * decided again on the new history; with it the client's view no longer holds and it fails.
  */
 export class CommandRunner {
   constructor(
@@ -71,6 +79,23 @@ export class CommandRunner {
   }
 
   private async write(
+    streamId: string,
+    commandType: string,
+    context: CommandContext,
+    envelope: CommandEnvelope,
+    decide: (history: readonly RecordedEvent[], retraction: RecordRetracted | undefined) => readonly DomainEvent[],
+  ): Promise<CommandResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(streamId, commandType, context, envelope, decide);
+      } catch (error) {
+        const retry = error instanceof WrongExpectedVersionError && envelope.expectedRevision === undefined && attempt < CONFLICT_RETRIES;
+        if (!retry) throw error;
+      }
+    }
+  }
+
+  private async attempt(
     streamId: string,
     commandType: string,
     context: CommandContext,

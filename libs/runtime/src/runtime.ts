@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndicatorView, ReadModelDefinition, domainUpcasters, programmeReadModel } from '@toc/domain';
-import { CommandRunner, EventLogReader, EventStore, IntegrityVerifier, SqliteEventStore } from '@toc/event-store';
+import { CommandRunner, CommandService, EventLogReader, EventStore, IntegrityVerifier, SqliteEventStore } from '@toc/event-store';
 import {
   IndicatorQuery,
   MongoReadModelStore,
@@ -34,7 +34,8 @@ export class Runtime {
     readonly config: AppConfig,
     readonly events: AuditableEventStore,
     readonly readModels: ReadModelStore,
-    readonly commands: CommandRunner,
+    /** The one command path of every entry point. */
+    readonly commands: CommandService,
     readonly programme: ReadModelDefinition,
     readonly projector: ProjectionRunner,
     readonly replayIndexer: ReplayIndexer,
@@ -50,7 +51,8 @@ export class Runtime {
     const programme = programmeReadModel({ start: config.programmeStart, end: config.programmeEnd });
     const projector = new ProjectionRunner(events, readModels, programme, domainUpcasters);
     const replayIndexer = new ReplayIndexer(events, readModels, programme, domainUpcasters);
-    return new Runtime(config, events, readModels, new CommandRunner(events, domainUpcasters), programme, projector, replayIndexer);
+    const commands = new CommandService(events, new CommandRunner(events, domainUpcasters));
+    return new Runtime(config, events, readModels, commands, programme, projector, replayIndexer);
   }
 
   /**

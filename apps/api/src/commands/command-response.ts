@@ -3,8 +3,15 @@ import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandResult } from '@toc/event-store';
 
+export interface AcceptedCommand {
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly events: readonly { readonly eventId: string; readonly type: string }[];
+}
+
 /** The body of an accepted command; the ETag is the stream revision to send back as If-Match. */
-export const acceptedCommand = (response: Response, result: CommandResult) => {
+export const acceptedCommand = (response: Response, result: CommandResult): AcceptedCommand => {
   response.setHeader('ETag', `"${result.nextExpectedRevision}"`);
   response.setHeader('Location', `/v1/streams/${result.streamId}`);
   if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
