@@ -1,10 +1,9 @@
 import { Body, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { analysisDecider, streamName } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Envelope } from '../../http/request-context';
-import { CommandController, acceptedCommand } from '../command-response';
+import { CommandController } from '../command-response';
 import { CommandSender } from '../command-sender';
 import { CompleteGoodPracticeAnalysisDto } from './analysis.dto';
 
@@ -17,14 +16,6 @@ export class AnalysesController {
   @ApiOperation({ summary: 'Record a completed analysis of good practice in citizen involvement' })
   async complete(@Body() dto: CompleteGoodPracticeAnalysisDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
     const { analysisId, housingArea, practicesIdentified, summary } = dto;
-    const result = await this.sender.send(
-      analysisDecider,
-      streamName('analysis', analysisId),
-      'CompleteGoodPracticeAnalysis',
-      { analysisId, housingArea, practicesIdentified, summary },
-      dto,
-      envelope,
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'CompleteGoodPracticeAnalysis', { analysisId, housingArea, practicesIdentified, summary }, dto, envelope);
   }
 }

@@ -1,10 +1,9 @@
 import { Body, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { associationDecider, streamName } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Envelope } from '../../http/request-context';
-import { CommandController, acceptedCommand } from '../command-response';
+import { CommandController } from '../command-response';
 import { CommandSender } from '../command-sender';
 import { IdParam } from '../id.param';
 import { CorrectAssociationDetailsDto, RecordCapacityAssessmentDto, RegisterAssociationDto } from './association.dto';
@@ -18,15 +17,7 @@ export class AssociationsController {
   @ApiOperation({ summary: 'Register an ethnic minority association' })
   async register(@Body() dto: RegisterAssociationDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
     const { associationId, name, housingArea, associationType, sizeBand } = dto;
-    const result = await this.sender.send(
-      associationDecider,
-      streamName('association', associationId),
-      'RegisterAssociation',
-      { associationId, name, housingArea, associationType, sizeBand },
-      dto,
-      envelope,
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'RegisterAssociation', { associationId, name, housingArea, associationType, sizeBand }, dto, envelope);
   }
 
   @Post(':id/corrections')
@@ -39,15 +30,7 @@ export class AssociationsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { name, housingArea, associationType, sizeBand, reason } = dto;
-    const result = await this.sender.send(
-      associationDecider,
-      streamName('association', id),
-      'CorrectAssociationDetails',
-      { associationId: id, name, housingArea, associationType, sizeBand, reason },
-      dto,
-      envelope,
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'CorrectAssociationDetails', { associationId: id, name, housingArea, associationType, sizeBand, reason }, dto, envelope);
   }
 
   @Post(':id/capacity-assessments')
@@ -60,14 +43,6 @@ export class AssociationsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { assessmentId, wave, instrumentVersion, mode, items } = dto;
-    const result = await this.sender.send(
-      associationDecider,
-      streamName('association', id),
-      'RecordCapacityAssessment',
-      { associationId: id, assessmentId, wave, instrumentVersion, mode, items: items.map(({ domain, score, evidence }) => ({ domain, score, evidence })) },
-      dto,
-      envelope,
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'RecordCapacityAssessment', { associationId: id, assessmentId, wave, instrumentVersion, mode, items: items.map(({ domain, score, evidence }) => ({ domain, score, evidence })) }, dto, envelope);
   }
 }

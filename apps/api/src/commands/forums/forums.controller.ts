@@ -1,10 +1,9 @@
 import { Body, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { forumDecider, streamName } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Envelope } from '../../http/request-context';
-import { CommandController, acceptedCommand } from '../command-response';
+import { CommandController } from '../command-response';
 import { CommandSender } from '../command-sender';
 import { IdParam } from '../id.param';
 import { LeaveForumSeatDto, RecordForumInputDto, RegisterForumDto, TakeForumSeatDto } from './forum.dto';
@@ -18,15 +17,7 @@ export class ForumsController {
   @ApiOperation({ summary: 'Register a formal forum (resident board, local council, ...)' })
   async register(@Body() dto: RegisterForumDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
     const { forumId, name, forumType, housingArea, seats } = dto;
-    const result = await this.sender.send(
-      forumDecider,
-      streamName('forum', forumId),
-      'RegisterForum',
-      { forumId, name, forumType, housingArea, seats },
-      dto,
-      envelope,
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'RegisterForum', { forumId, name, forumType, housingArea, seats }, dto, envelope);
   }
 
   @Post(':id/seats')
@@ -34,18 +25,7 @@ export class ForumsController {
   @ApiOperation({ summary: 'Record a seat taken in the forum' })
   async takeSeat(@IdParam() id: string, @Body() dto: TakeForumSeatDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
     const { seatHolderId, background, nominatedByAssociationId } = dto;
-    const result = await this.sender.send(
-      forumDecider,
-      streamName('forum', id),
-      'TakeForumSeat',
-      { forumId: id, seatHolderId, background, ...(nominatedByAssociationId !== undefined && { nominatedByAssociationId }) },
-      dto,
-      envelope,
-      nominatedByAssociationId !== undefined
-        ? [{ streamId: streamName('association', nominatedByAssociationId), field: 'nominatedByAssociationId' }]
-        : [],
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'TakeForumSeat', { forumId: id, seatHolderId, background, ...(nominatedByAssociationId !== undefined && { nominatedByAssociationId }) }, dto, envelope);
   }
 
   @Post(':id/seat-departures')
@@ -57,15 +37,7 @@ export class ForumsController {
     @Envelope() envelope: CommandEnvelope,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.sender.send(
-      forumDecider,
-      streamName('forum', id),
-      'LeaveForumSeat',
-      { forumId: id, seatHolderId: dto.seatHolderId },
-      dto,
-      envelope,
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'LeaveForumSeat', { forumId: id, seatHolderId: dto.seatHolderId }, dto, envelope);
   }
 
   @Post(':id/inputs')
@@ -73,15 +45,6 @@ export class ForumsController {
   @ApiOperation({ summary: 'Record an input (hearing response, dialogue meeting, proposal) to the forum' })
   async input(@IdParam() id: string, @Body() dto: RecordForumInputDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
     const { inputId, kind, associationId, summary } = dto;
-    const result = await this.sender.send(
-      forumDecider,
-      streamName('forum', id),
-      'RecordForumInput',
-      { forumId: id, inputId, kind, ...(associationId !== undefined && { associationId }), summary },
-      dto,
-      envelope,
-      associationId !== undefined ? [{ streamId: streamName('association', associationId), field: 'associationId' }] : [],
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'RecordForumInput', { forumId: id, inputId, kind, ...(associationId !== undefined && { associationId }), summary }, dto, envelope);
   }
 }

@@ -1,10 +1,9 @@
 import { Body, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { networkDecider, streamName } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Envelope } from '../../http/request-context';
-import { CommandController, acceptedCommand } from '../command-response';
+import { CommandController } from '../command-response';
 import { CommandSender } from '../command-sender';
 import { IdParam } from '../id.param';
 import { EstablishNetworkDto, HoldNetworkMeetingDto, JoinNetworkDto, LeaveNetworkDto, OrganiseJointActivityDto } from './network.dto';
@@ -18,8 +17,7 @@ export class NetworkController {
   @ApiOperation({ summary: 'Establish a locally anchored network of staff and associations' })
   async establish(@Body() dto: EstablishNetworkDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
     const { networkId, name, housingArea } = dto;
-    const result = await this.sender.send(networkDecider, streamName('network', networkId), 'EstablishNetwork', { networkId, name, housingArea }, dto, envelope);
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'EstablishNetwork', { networkId, name, housingArea }, dto, envelope);
   }
 
   @Post(':id/members')
@@ -27,16 +25,7 @@ export class NetworkController {
   @ApiOperation({ summary: 'A registered association or staff member joins the network' })
   async join(@IdParam() id: string, @Body() dto: JoinNetworkDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
     const { kind, id: memberId } = dto.member;
-    const result = await this.sender.send(
-      networkDecider,
-      streamName('network', id),
-      'JoinNetwork',
-      { networkId: id, member: { kind, id: memberId } },
-      dto,
-      envelope,
-      [{ streamId: streamName(kind, memberId), field: 'member.id' }],
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'JoinNetwork', { networkId: id, member: { kind, id: memberId } }, dto, envelope);
   }
 
   @Post(':id/departures')
@@ -44,15 +33,7 @@ export class NetworkController {
   @ApiOperation({ summary: 'A member leaves the network' })
   async leave(@IdParam() id: string, @Body() dto: LeaveNetworkDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
     const { member, reason } = dto;
-    const result = await this.sender.send(
-      networkDecider,
-      streamName('network', id),
-      'LeaveNetwork',
-      { networkId: id, member: { kind: member.kind, id: member.id }, reason },
-      dto,
-      envelope,
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'LeaveNetwork', { networkId: id, member: { kind: member.kind, id: member.id }, reason }, dto, envelope);
   }
 
   @Post(':id/meetings')
@@ -65,20 +46,12 @@ export class NetworkController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { meetingId, convenedBy, attendees } = dto;
-    const result = await this.sender.send(
-      networkDecider,
-      streamName('network', id),
-      'HoldNetworkMeeting',
-      {
-        networkId: id,
-        meetingId,
-        convenedBy: { kind: convenedBy.kind, id: convenedBy.id },
-        attendees: attendees.map(({ kind, id: memberId }) => ({ kind, id: memberId })),
-      },
-      dto,
-      envelope,
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'HoldNetworkMeeting', {
+      networkId: id,
+      meetingId,
+      convenedBy: { kind: convenedBy.kind, id: convenedBy.id },
+      attendees: attendees.map(({ kind, id: memberId }) => ({ kind, id: memberId })),
+    }, dto, envelope);
   }
 
   @Post(':id/joint-activities')
@@ -91,18 +64,6 @@ export class NetworkController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { activityId, associationId, staffId, title } = dto;
-    const result = await this.sender.send(
-      networkDecider,
-      streamName('network', id),
-      'OrganiseJointActivity',
-      { networkId: id, activityId, associationId, staffId, title },
-      dto,
-      envelope,
-      [
-        { streamId: streamName('association', associationId), field: 'associationId' },
-        { streamId: streamName('staff', staffId), field: 'staffId' },
-      ],
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'OrganiseJointActivity', { networkId: id, activityId, associationId, staffId, title }, dto, envelope);
   }
 }

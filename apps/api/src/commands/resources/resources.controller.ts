@@ -1,10 +1,9 @@
 import { Body, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { resourceDecider, streamName } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Envelope } from '../../http/request-context';
-import { CommandController, acceptedCommand } from '../command-response';
+import { CommandController } from '../command-response';
 import { CommandSender } from '../command-sender';
 import { IdParam } from '../id.param';
 import { AllocateResourceDto, RecordResourceUseDto } from './resource.dto';
@@ -18,15 +17,7 @@ export class ResourcesController {
   @ApiOperation({ summary: 'Allocate staff time or budget of a resource line for a period' })
   async allocate(@Body() dto: AllocateResourceDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
     const { allocationId, resourceLine, kind, unit, amount, periodStart, periodEnd } = dto;
-    const result = await this.sender.send(
-      resourceDecider,
-      streamName('resource', allocationId),
-      'AllocateResource',
-      { allocationId, resourceLine, kind, unit, amount, periodStart, periodEnd },
-      dto,
-      envelope,
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'AllocateResource', { allocationId, resourceLine, kind, unit, amount, periodStart, periodEnd }, dto, envelope);
   }
 
   @Post(':id/uses')
@@ -34,7 +25,6 @@ export class ResourcesController {
   @ApiOperation({ summary: 'Record use of an allocation on the business date of occurredAt' })
   async use(@IdParam() id: string, @Body() dto: RecordResourceUseDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
     const { amount, note } = dto;
-    const result = await this.sender.send(resourceDecider, streamName('resource', id), 'RecordResourceUse', { allocationId: id, amount, note }, dto, envelope);
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'RecordResourceUse', { allocationId: id, amount, note }, dto, envelope);
   }
 }

@@ -1,10 +1,9 @@
 import { Body, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { seminarDecider, streamName } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Envelope } from '../../http/request-context';
-import { CommandController, acceptedCommand } from '../command-response';
+import { CommandController } from '../command-response';
 import { CommandSender } from '../command-sender';
 import { HoldSeminarDto } from './seminar.dto';
 
@@ -18,26 +17,14 @@ export class SeminarsController {
   async hold(@Body() dto: HoldSeminarDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
     const { seminarId, format, title, housingArea, participantsByTargetGroup, associationIds, staffIds } = dto;
     const { staff, associations, citizens } = participantsByTargetGroup;
-    const result = await this.sender.send(
-      seminarDecider,
-      streamName('seminar', seminarId),
-      'HoldSeminar',
-      {
-        seminarId,
-        format,
-        title,
-        housingArea,
-        participantsByTargetGroup: { staff, associations, citizens },
-        associationIds: [...associationIds],
-        staffIds: [...staffIds],
-      },
-      dto,
-      envelope,
-      [
-        ...associationIds.map((id, i) => ({ streamId: streamName('association', id), field: `associationIds[${i}]` })),
-        ...staffIds.map((id, i) => ({ streamId: streamName('staff', id), field: `staffIds[${i}]` })),
-      ],
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'HoldSeminar', {
+      seminarId,
+      format,
+      title,
+      housingArea,
+      participantsByTargetGroup: { staff, associations, citizens },
+      associationIds: [...associationIds],
+      staffIds: [...staffIds],
+    }, dto, envelope);
   }
 }

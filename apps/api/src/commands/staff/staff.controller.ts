@@ -1,10 +1,9 @@
 import { Body, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { staffDecider, streamName } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Envelope } from '../../http/request-context';
-import { CommandController, acceptedCommand } from '../command-response';
+import { CommandController } from '../command-response';
 import { CommandSender } from '../command-sender';
 import { IdParam } from '../id.param';
 import { CorrectStaffMemberDetailsDto, RegisterStaffMemberDto } from './staff.dto';
@@ -18,15 +17,7 @@ export class StaffController {
   @ApiOperation({ summary: 'Register a staff member in a vulnerable housing area' })
   async register(@Body() dto: RegisterStaffMemberDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
     const { staffId, role, employer, housingArea } = dto;
-    const result = await this.sender.send(
-      staffDecider,
-      streamName('staff', staffId),
-      'RegisterStaffMember',
-      { staffId, role, employer, housingArea },
-      dto,
-      envelope,
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'RegisterStaffMember', { staffId, role, employer, housingArea }, dto, envelope);
   }
 
   @Post(':id/corrections')
@@ -39,14 +30,6 @@ export class StaffController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { role, employer, housingArea, reason } = dto;
-    const result = await this.sender.send(
-      staffDecider,
-      streamName('staff', id),
-      'CorrectStaffMemberDetails',
-      { staffId: id, role, employer, housingArea, reason },
-      dto,
-      envelope,
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'CorrectStaffMemberDetails', { staffId: id, role, employer, housingArea, reason }, dto, envelope);
   }
 }

@@ -1,10 +1,9 @@
 import { Body, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { streamName, workshopDecider } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Envelope } from '../../http/request-context';
-import { CommandController, acceptedCommand } from '../command-response';
+import { CommandController } from '../command-response';
 import { CommandSender } from '../command-sender';
 import { IdParam } from '../id.param';
 import { HoldWorkshopDto, RecordWorkshopFeedbackDto } from './workshop.dto';
@@ -18,16 +17,7 @@ export class WorkshopsController {
   @ApiOperation({ summary: 'Record a held competence-development workshop for staff' })
   async hold(@Body() dto: HoldWorkshopDto, @Envelope() envelope: CommandEnvelope, @Res({ passthrough: true }) response: Response) {
     const { workshopId, topic, housingArea, participantStaffIds } = dto;
-    const result = await this.sender.send(
-      workshopDecider,
-      streamName('workshop', workshopId),
-      'HoldWorkshop',
-      { workshopId, topic, housingArea, participantStaffIds: [...participantStaffIds] },
-      dto,
-      envelope,
-      participantStaffIds.map((staffId, i) => ({ streamId: streamName('staff', staffId), field: `participantStaffIds[${i}]` })),
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'HoldWorkshop', { workshopId, topic, housingArea, participantStaffIds: [...participantStaffIds] }, dto, envelope);
   }
 
   @Post(':id/feedback')
@@ -40,14 +30,6 @@ export class WorkshopsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { staffId, reactionScore, learningScore } = dto;
-    const result = await this.sender.send(
-      workshopDecider,
-      streamName('workshop', id),
-      'RecordWorkshopFeedback',
-      { workshopId: id, staffId, reactionScore, learningScore },
-      dto,
-      envelope,
-    );
-    return acceptedCommand(response, result);
+    return this.sender.send(response, 'RecordWorkshopFeedback', { workshopId: id, staffId, reactionScore, learningScore }, dto, envelope);
   }
 }
