@@ -16,6 +16,7 @@ import {
   ruleBroken,
 } from '@toc/domain';
 import { EventStore, WrongExpectedVersionError } from './event-store.port';
+import { KeyedQueue } from './keyed-queue';
 
 /** Who sent a command and why, as taken from the request; copied into every event's metadata. */
 export interface CommandEnvelope {
@@ -43,10 +44,13 @@ export interface CommandResult {
 
 /**
  * How often a command sent without If-Match is re-read and re-decided after losing a race on its
- * stream before the conflict is reported: concurrent writers that do not contradict each other
- * (uses of one allocation, enrolments into one course) all get through.
+ * stream to another process before the conflict is reported (writers in one process are queued
+ * per stream and never race). Each retry waits a random time that doubles with the attempt, so
+ * racing processes spread out.
  */
 export const CONFLICT_RETRIES = 8;
+
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** attempt));
 
 /**
  * The one command path: read the stream, fold its effective history, decide, append with the
@@ -60,6 +64,8 @@ export class CommandRunner {
     private readonly upcasters: UpcasterChain,
     private readonly newEventId: () => string = randomUUID,
   ) {}
+
+  private readonly streams = new KeyedQueue();
 
   async run<C extends Command, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
@@ -87,10 +93,11 @@ export class CommandRunner {
   ): Promise<CommandResult> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt(streamId, commandType, context, envelope, decide);
+        return await this.streams.run(streamId, () => this.attempt(streamId, commandType, context, envelope, decide));
       } catch (error) {
         const retry = error instanceof WrongExpectedVersionError && envelope.expectedRevision === undefined && attempt < CONFLICT_RETRIES;
         if (!retry) throw error;
+        await backoff(attempt);
       }
     }
   }
