@@ -1,0 +1,63 @@
+import { WrongExpectedVersionError } from '../event-store.port';
+import { event, useStoreFile } from './sqlite-event-store.fixture';
+
+describe('SqliteEventStore', () => {
+  const { open } = useStoreFile();
+
+  describe('sharing the file', () => {
+    it('serialises appends from two instances on the same file', async () => {
+      const a = open();
+      const b = open();
+      await a.append('course-1', [event(0)], 'no-stream');
+
+      await expect(b.append('course-1', [event(1)], 'no-stream')).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      const fromB = await b.append('course-1', [event(1)], 0);
+      const fromA = await a.append('workshop-1', [event(0)], 'no-stream');
+
+      expect(fromB).toEqual({ nextExpectedRevision: 1, position: 2 });
+      expect(fromA.position).toBe(3);
+      expect((await a.verifyIntegrity()).ok).toBe(true);
+    });
+  });
+
+  describe('idempotency', () => {
+    it('returns the stored result for a replay even when the expected revision has moved on', async () => {
+      const store = open();
+      const batch = [event(0), event(1)];
+      const first = await store.append('course-1', batch, 'no-stream');
+      await store.append('course-1', [event(2)], 1);
+
+      const replay = await store.append('course-1', batch, 'no-stream');
+
+      expect(replay).toEqual({ nextExpectedRevision: 2, position: first.position });
+      expect(await store.readStream('course-1')).toHaveLength(3);
+    });
+
+    it('refuses a batch of which only some events are stored, writing nothing', async () => {
+      const store = open();
+      const stored = event(0);
+      await store.append('course-1', [stored], 'no-stream');
+
+      await expect(store.append('course-1', [stored, event(1)], 'any')).rejects.toThrow('1 of 2 event ids are already stored');
+      expect(await store.readStream('course-1')).toHaveLength(1);
+    });
+
+    it('refuses an event id that is stored in another stream', async () => {
+      const store = open();
+      const stored = event(0);
+      await store.append('course-1', [stored], 'no-stream');
+
+      await expect(store.append('course-2', [stored], 'no-stream')).rejects.toThrow('already stored in stream course-1');
+      expect(await store.readStream('course-2')).toEqual([]);
+    });
+
+    it('refuses an empty batch and a batch that repeats an event id', async () => {
+      const store = open();
+      const repeated = event(0);
+
+      await expect(store.append('course-1', [], 'any')).rejects.toThrow('no events given');
+      await expect(store.append('course-1', [repeated, repeated], 'any')).rejects.toThrow('repeats an event id');
+      expect(await store.headPosition()).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,147 @@
+import Database from 'better-sqlite3';
+import { EventToAppend } from '@toc/domain';
+import { AppendResult, ExpectedRevision, WrongExpectedVersionError } from '../event-store.port';
+import { EventRow, derivedColumns } from './sqlite-event-row';
+import { GENESIS_HASH, SqliteHashChain, chainHash } from './sqlite-hash-chain';
+
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: readonly EventToAppend[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface StoredId {
+  readonly event_id: string;
+  readonly stream_id: string;
+  readonly position: number;
+}
+
+const prepareStatements = (db: Database.Database) => ({
+  insert: db.prepare(
+    `INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata, occurred_at, recorded_at,
+       actor_user, actor_role, source_app, correlation_id, causation_id, hash)
+     VALUES (@position, @stream_id, @revision, @event_id, @type, @data, @metadata, @occurred_at, @recorded_at,
+       @actor_user, @actor_role, @source_app, @correlation_id, @causation_id, @hash)`,
+  ),
+  storedIds: db.prepare<[string], StoredId>('SELECT event_id, stream_id, position FROM events WHERE event_id IN (SELECT value FROM json_each(?))'),
+  lastRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
+  // AUTOINCREMENT's high-water mark: positions are never reused, even after a row is removed.
+  sequence: db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),
+});
+
+/**
+ * Writes appends with group commit: the appends that arrive while the event loop is busy are
+ * written in one transaction, so they share one fsync. Each runs inside its own savepoint (a nested
+ * transaction), so a refused append rolls back alone. IMMEDIATE takes the write lock up front, so
+ * revision checks and inserts see the same state even when another process appends.
+ */
+export class SqliteAppender {
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly appendOne: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) => AppendResult;
+  private readonly commitGroup: (appends: readonly PendingAppend[]) => (AppendResult | Error)[];
+  private pending: PendingAppend[] = [];
+
+  /** `onCommitted` receives the new head position after each group that wrote at least one event. */
+  constructor(
+    db: Database.Database,
+    private readonly chain: SqliteHashChain,
+    private readonly onCommitted: (head: number) => void,
+  ) {
+    this.statements = prepareStatements(db);
+    this.appendOne = db.transaction(this.appendLocked.bind(this));
+    this.commitGroup = db.transaction((appends: readonly PendingAppend[]) =>
+      appends.map(({ streamId, events, expected }) => {
+        try {
+          return this.appendOne(streamId, events, expected);
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    ).immediate;
+  }
+
+  /** Resolves once the group holding this append is committed. */
+  append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ streamId, events, expected, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const group = this.pending;
+    this.pending = [];
+    if (group.length === 0) return;
+    let outcomes: (AppendResult | Error)[];
+    try {
+      outcomes = this.commitGroup(group);
+    } catch (error) {
+      for (const append of group) append.reject(error);
+      return;
+    }
+    let head = 0;
+    group.forEach((append, index) => {
+      const outcome = outcomes[index];
+      if (outcome instanceof Error) append.reject(outcome);
+      else {
+        head = Math.max(head, outcome.position);
+        append.resolve(outcome);
+      }
+    });
+    if (head > 0) this.onCommitted(head);
+  }
+
+  private appendLocked(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendResult {
+    if (events.length === 0) throw new Error(`append to ${streamId}: no events given`);
+    const eventIds = events.map((event) => event.metadata?.eventId);
+    if (eventIds.some((id) => typeof id !== 'string' || id === '')) throw new Error(`append to ${streamId}: every event needs metadata.eventId`);
+    if (new Set(eventIds).size !== eventIds.length) throw new Error(`append to ${streamId}: the batch repeats an event id`);
+
+    const stored = this.statements.storedIds.all(JSON.stringify(eventIds));
+    if (stored.length > 0) return this.replayResult(streamId, eventIds, stored);
+
+    const current = this.statements.lastRevision.get(streamId)?.revision;
+    const matches = expected === 'any' || (expected === 'no-stream' ? current === undefined : current === expected);
+    if (!matches) throw new WrongExpectedVersionError(streamId, expected, current ?? 'no-stream');
+
+    const last = this.chain.lastLink();
+    let previousHash = last?.hash ?? GENESIS_HASH;
+    let position = Math.max(this.statements.sequence.get()?.seq ?? 0, last?.position ?? 0);
+    let revision = current ?? -1;
+    for (const event of events) {
+      position += 1;
+      revision += 1;
+      const metadata = JSON.stringify(event.metadata);
+      const row: EventRow = {
+        position,
+        stream_id: streamId,
+        revision,
+        event_id: event.metadata.eventId,
+        type: event.type,
+        data: JSON.stringify(event.data ?? null),
+        metadata,
+      };
+      previousHash = chainHash(previousHash, row);
+      this.statements.insert.run({ ...row, ...derivedColumns(event.metadata), hash: previousHash });
+    }
+    return { nextExpectedRevision: revision, position };
+  }
+
+  /** Some event ids are stored already: a replay of the whole batch to the same stream gets the stored result, anything else is refused. */
+  private replayResult(streamId: string, eventIds: readonly string[], stored: readonly StoredId[]): AppendResult {
+    const elsewhere = stored.find((row) => row.stream_id !== streamId);
+    if (elsewhere) throw new Error(`append to ${streamId}: event ${elsewhere.event_id} is already stored in stream ${elsewhere.stream_id}`);
+    if (stored.length !== eventIds.length) {
+      throw new Error(
+        `append to ${streamId}: ${stored.length} of ${eventIds.length} event ids are already stored; a replay must repeat the whole batch`,
+      );
+    }
+    const lastId = eventIds[eventIds.length - 1];
+    return {
+      nextExpectedRevision: this.statements.lastRevision.get(streamId)!.revision,
+      position: stored.find((row) => row.event_id === lastId)!.position,
+    };
+  }
+}
