@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import Database from 'better-sqlite3';
-import { IndicatorView, indicatorCatalogue, taskForceIntegration2010 } from '@toc/domain';
-import { CommandRunner } from '@toc/event-store';
-import { Runtime, loadConfig } from '@toc/runtime';
-import { CORRECTION_RECORDED_AT, DEMO_NOW, seedDemo } from '@toc/runtime/demo/demo-programme';
+import { IndicatorView, RETRACT_RECORD, indicatorCatalogue, taskForceIntegration2010 } from '@toc/domain';
+import { CommandService } from '@toc/event-store';
+import { CORRECTION_RECORDED_AT, DEMO_NOW, Runtime, loadConfig, seedDemo } from '@toc/runtime';
 import { UsageError } from './args';
 import * as commands from './commands';
 
@@ -72,12 +71,12 @@ const projectToHead = (dataDir: string) =>
   cli(dataDir, async (runtime) => {
     await runtime.startProjector();
     await runtime.projector.waitFor(await runtime.events.headPosition());
-    await runtime.indexReplays();
+    await runtime.replayIndex.catchUp();
   });
 
 /** The live indicator values, read as the api reads them. */
 const indicators = (dataDir: string, query: { periodType: 'programme' | 'quarter'; period: string } = PROGRAMME) =>
-  withRuntime(dataDir, async (runtime) => (await runtime.indicatorSource())(query));
+  withRuntime(dataDir, async (runtime) => (await runtime.indicators.at())(query));
 
 const view = (views: readonly IndicatorView[], code: string) => {
   const found = views.find((candidate) => candidate.code === code);
@@ -373,11 +372,13 @@ describe('the CLI on the seeded demo programme', () => {
  */
 const AMENDED_AT = '2011-07-01T09:00:00.000Z';
 
-const amendedLater = (runtime: Runtime): Runtime => {
-  const run: CommandRunner['run'] = (decider, streamId, command, envelope) =>
-    runtime.commands.run(decider, streamId, envelope.correctionOf ? { ...command, context: { ...command.context, now: AMENDED_AT } } : command, envelope);
-  const retract: CommandRunner['retract'] = (streamId, context, envelope) => runtime.commands.retract(streamId, { ...context, now: AMENDED_AT }, envelope);
-  return { commands: { run, retract } } as unknown as Runtime;
+const amendedLater = (runtime: Runtime): { commands: Pick<CommandService, 'handle'> } => {
+  const handle: CommandService['handle'] = (command, envelope) =>
+    runtime.commands.handle(
+      command.type === RETRACT_RECORD || envelope.correctionOf ? { ...command, context: { ...command.context, now: AMENDED_AT } } : command,
+      envelope,
+    );
+  return { commands: { handle } };
 };
 
 describe('the CLI looking back to before the demo’s correction and retraction', () => {

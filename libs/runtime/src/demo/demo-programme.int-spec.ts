@@ -6,7 +6,8 @@ import { CellValue, IndicatorView, PeriodType, indicatorCatalogue, taskForceInte
 import { queryIndicators, withOsAdapter } from '@toc/read-models';
 import { loadConfig } from '../config';
 import { Runtime } from '../runtime';
-import { demoProgramme, seedDemo } from './demo-programme';
+import { demoProgramme } from './demo-programme';
+import { seedDemo } from './demo-seeder';
 
 /**
  * The figures of docs/demo.md, worked out by hand from the demo's tables. A number is a count or
