@@ -58,7 +58,7 @@ describe('evaluators: audit trail, replay, exports, report and tamper evidence',
     a1Replacement = corrected.events[1].eventId;
     await t.runtime.projector.waitFor(lastPosition);
     // Replays read the replay index from here on; later appends are folded in on top of it.
-    await t.runtime.indexReplays();
+    await t.runtime.replayIndex.catchUp();
   });
 
   afterAll(() => t.close());

@@ -1,4 +1,6 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, ValueProvider } from '@nestjs/common';
+import { CommandService } from '@toc/event-store';
+import { IndicatorReader, ProjectionRunner } from '@toc/read-models';
 import { Runtime } from '@toc/runtime';
 
 /** The service clock; tests replace it to pin "now". */
@@ -12,18 +14,23 @@ export class SystemClock extends Clock {
   }
 }
 
-/** Makes the opened stores and runners injectable everywhere. */
+/** Injection tokens of the parts that are types rather than classes: `@Inject(EVENT_STORE) events: AuditableEventStore`. */
+export const APP_CONFIG = Symbol('AppConfig');
+export const EVENT_STORE = Symbol('AuditableEventStore');
+
+/** Makes each part of the opened runtime injectable on its own, so that a controller names what it uses. */
 @Global()
 @Module({})
 export class RuntimeModule {
   static forRoot(runtime: Runtime, clock: Clock = new SystemClock()): DynamicModule {
-    return {
-      module: RuntimeModule,
-      providers: [
-        { provide: Runtime, useValue: runtime },
-        { provide: Clock, useValue: clock },
-      ],
-      exports: [Runtime, Clock],
-    };
+    const providers: ValueProvider[] = [
+      { provide: APP_CONFIG, useValue: runtime.config },
+      { provide: EVENT_STORE, useValue: runtime.events },
+      { provide: CommandService, useValue: runtime.commands },
+      { provide: ProjectionRunner, useValue: runtime.projector },
+      { provide: IndicatorReader, useValue: runtime.indicators },
+      { provide: Clock, useValue: clock },
+    ];
+    return { module: RuntimeModule, providers, exports: providers.map((provider) => provider.provide) };
   }
 }

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { WriteStream, createWriteStream, writeFileSync } from 'node:fs';
-import { PeriodType, domainUpcasters, periodTypes } from '@toc/domain';
+import { PeriodType, domainUpcasters, isPeriodOfType, periodKeyExamples, periodTypes } from '@toc/domain';
 import { AuditTrail, EventLogFilter, chainLinkText, parseChainLink } from '@toc/event-store';
 import { ProjectionStatusView, diffIndicators } from '@toc/read-models';
 import {
@@ -13,27 +13,19 @@ import {
   indicatorsCsv,
   ndjsonLine,
   plainCsv,
+  seedDemo,
 } from '@toc/runtime';
-import { seedDemo } from '@toc/runtime/demo/demo-programme';
 import { ParsedArgs, UsageError, integerFlag, isoFlag, oneOfFlag } from './args';
 import { formatDuration, renderProgress, writeProgress } from './progress';
 import { indicatorTable } from './table';
 
 type Flags = ParsedArgs['flags'];
 
-/** A period key of each type, and an example for the message when one does not fit its type. */
-const periodKeys: Record<PeriodType, readonly [RegExp, string]> = {
-  programme: [/^programme$/, 'programme'],
-  year: [/^\d{4}$/, '2010'],
-  'half-year': [/^\d{4}-H[12]$/, '2010-H2'],
-  quarter: [/^\d{4}-Q[1-4]$/, '2010-Q3'],
-};
-
 const period = (flags: Flags) => {
   const periodType = oneOfFlag<PeriodType>(flags, 'period-type', periodTypes, 'programme');
-  const [rule, example] = periodKeys[periodType];
+  const example = periodKeyExamples[periodType];
   const key = flags.period ?? 'programme';
-  if (!rule.test(key)) {
+  if (!isPeriodOfType(periodType, key)) {
     throw new UsageError(
       flags.period === undefined
         ? `--period-type ${periodType} needs --period, e.g. --period ${example}`
@@ -74,7 +66,7 @@ export const rebuild = async (runtime: Runtime, name: string | undefined, flags:
     if (!view.rebuild) {
       writeProgress(renderProgress(100, `build ${view.build} live`));
       console.error('\nbuilding the replay index ...');
-      await runtime.indexReplays();
+      await runtime.replayIndex.catchUp();
       console.log(statusLine(await runtime.projector.statusView()));
       return;
     }
@@ -99,7 +91,7 @@ export const replay = async (runtime: Runtime, flags: Flags) => {
   const query = period(flags);
   const format = oneOfFlag(flags, 'format', ['table', 'csv', 'json'] as const, 'table');
   const separator = oneOfFlag(flags, 'separator', [';', ','] as const, ';');
-  const views = await (await runtime.indicatorSource(moment(flags)))(query);
+  const views = await (await runtime.indicators.at(moment(flags)))(query);
   if (format === 'json') output(flags, JSON.stringify({ ...moment(flags), ...query, indicators: views }, null, 2) + '\n');
   else if (format === 'csv') output(flags, indicatorsCsv(views, separator === ',' ? plainCsv : danishExcel));
   else output(flags, indicatorTable(views) + '\n');
@@ -108,7 +100,7 @@ export const replay = async (runtime: Runtime, flags: Flags) => {
 export const diff = async (runtime: Runtime, flags: Flags) => {
   const query = period(flags);
   const format = oneOfFlag(flags, 'format', ['text', 'json'] as const, 'text');
-  const [before, after] = await Promise.all([moment(flags, 'from-'), moment(flags, 'to-')].map(async (m) => (await runtime.indicatorSource(m))(query)));
+  const [before, after] = await Promise.all([moment(flags, 'from-'), moment(flags, 'to-')].map(async (m) => (await runtime.indicators.at(m))(query)));
   const changes = diffIndicators(before, after);
   if (format === 'json') return output(flags, JSON.stringify(changes, null, 2) + '\n');
   output(flags, changes.map((c) => `${c.code} ${c.dimension}=${c.value}: ${c.from ?? '–'} -> ${c.to ?? '–'}`).join('\n') + (changes.length ? '\n' : 'no differences\n'));
@@ -162,7 +154,7 @@ export const audit = async (runtime: Runtime, flags: Flags) => {
 
 export const exportData = async (runtime: Runtime, what: string | undefined, flags: Flags) => {
   if (what === 'indicators') {
-    const views = await (await runtime.indicatorSource(moment(flags)))(period(flags));
+    const views = await (await runtime.indicators.at(moment(flags)))(period(flags));
     const separator = oneOfFlag(flags, 'separator', [';', ','] as const, ';');
     const decimal = oneOfFlag(flags, 'decimal', ['comma', 'point'] as const, 'comma');
     return output(flags, indicatorsCsv(views, { separator, decimalComma: decimal === 'comma', bom: true }));

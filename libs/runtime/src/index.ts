@@ -6,3 +6,7 @@ export * from './exports/indicator-export';
 export * from './report/data-quality';
 export * from './report/evaluation-report';
 export * from './report/report-builder';
+export { CORRECTION_RECORDED_AT } from './demo/courses.steps';
+export { demoProgramme } from './demo/demo-programme';
+export { seedDemo } from './demo/demo-seeder';
+export { DEMO_NOW } from './demo/demo-step';

@@ -1,12 +1,12 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { domainUpcasters } from '@toc/domain';
 import { AuditTrail } from '@toc/event-store';
-import { diffIndicators } from '@toc/read-models';
-import { EVENT_COLUMNS, Runtime, buildEvaluationReport, csvEventLine, csvLine, indicatorsCsv, ndjsonLine } from '@toc/runtime';
+import { IndicatorReader, diffIndicators } from '@toc/read-models';
+import { AppConfig, AuditableEventStore, EVENT_COLUMNS, buildEvaluationReport, csvEventLine, csvLine, indicatorsCsv, ndjsonLine } from '@toc/runtime';
 import { checkedPeriod } from '../indicators/indicator-query.dto';
-import { Clock } from '../runtime.module';
+import { APP_CONFIG, Clock, EVENT_STORE } from '../runtime.module';
 import { AuditFilterDto, DiffQueryDto, ExportFormatDto, IndicatorExportDto, MomentQueryDto, toLogFilter } from './audit.dto';
 
 const EXPORT_PAGE = 1000;
@@ -17,10 +17,12 @@ export class AuditController {
   private readonly trail: AuditTrail;
 
   constructor(
-    private readonly runtime: Runtime,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly eventStore: AuditableEventStore,
+    private readonly indicators: IndicatorReader,
     private readonly clock: Clock,
   ) {
-    this.trail = new AuditTrail(runtime.events, domainUpcasters);
+    this.trail = new AuditTrail(eventStore, domainUpcasters);
   }
 
   @Get('audit/events')
@@ -58,7 +60,7 @@ export class AuditController {
   async replay(@Query() query: MomentQueryDto) {
     const periodType = query.periodType ?? 'programme';
     const period = checkedPeriod(periodType, query.period);
-    const indicators = await this.runtime.indicatorSource({ asOf: query.asOf, knownAt: query.knownAt });
+    const indicators = await this.indicators.at({ asOf: query.asOf, knownAt: query.knownAt });
     return { asOf: query.asOf ?? null, knownAt: query.knownAt ?? null, periodType, period, indicators: await indicators({ periodType, period }) };
   }
 
@@ -69,7 +71,7 @@ export class AuditController {
     const period = checkedPeriod(periodType, query.period);
     const from = { asOf: query.fromAsOf, knownAt: query.fromKnownAt };
     const to = { asOf: query.toAsOf, knownAt: query.toKnownAt };
-    const [before, after] = await Promise.all([from, to].map(async (moment) => (await this.runtime.indicatorSource(moment))({ periodType, period })));
+    const [before, after] = await Promise.all([from, to].map(async (moment) => (await this.indicators.at(moment))({ periodType, period })));
     return { periodType, period, from, to, changes: diffIndicators(before, after) };
   }
 
@@ -78,7 +80,7 @@ export class AuditController {
   async indicatorsCsv(@Query() query: IndicatorExportDto, @Res() response: Response) {
     const periodType = query.periodType ?? 'programme';
     const period = checkedPeriod(periodType, query.period);
-    const views = await (await this.runtime.indicatorSource({ asOf: query.asOf, knownAt: query.knownAt }))({ periodType, period });
+    const views = await (await this.indicators.at({ asOf: query.asOf, knownAt: query.knownAt }))({ periodType, period });
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="indicators-${period}.csv"`);
     response.send(indicatorsCsv(views, { separator: query.separator ?? ';', decimalComma: (query.decimal ?? 'comma') === 'comma', bom: true }));
@@ -87,7 +89,7 @@ export class AuditController {
   @Get('reports/evaluation')
   @ApiOperation({ summary: 'A self-contained HTML evaluation report for one period (optionally as known at a past moment)' })
   async report(@Query() query: MomentQueryDto, @Res() response: Response) {
-    const html = await buildEvaluationReport(this.runtime, {
+    const html = await buildEvaluationReport({ indicators: this.indicators, events: this.eventStore, config: this.config }, {
       periodType: query.periodType ?? 'programme',
       period: checkedPeriod(query.periodType ?? 'programme', query.period),
       moment: { asOf: query.asOf, knownAt: query.knownAt },

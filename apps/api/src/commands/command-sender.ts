@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { CommandData, ProgrammeCommand, ProgrammeCommandType } from '@toc/domain';
-import { CommandEnvelope, CommandResult } from '@toc/event-store';
-import { Runtime } from '@toc/runtime';
+import { CommandEnvelope, CommandResult, CommandService } from '@toc/event-store';
 import { Clock } from '../runtime.module';
 import { AcceptedCommand, acceptedCommand } from './command-response';
 import { CommandDto } from './command.dto';
@@ -18,10 +17,10 @@ export class ExecuteCommand {
 
 @CommandHandler(ExecuteCommand)
 export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, CommandResult> {
-  constructor(private readonly runtime: Runtime) {}
+  constructor(private readonly commands: CommandService) {}
 
   execute({ command, envelope }: ExecuteCommand): Promise<CommandResult> {
-    return this.runtime.commands.handle(command, envelope);
+    return this.commands.handle(command, envelope);
   }
 }
 

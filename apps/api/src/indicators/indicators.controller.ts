@@ -1,8 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { findIndicator, taskForceIntegration2010 } from '@toc/domain';
-import { periodsWithValues, queryIndicators } from '@toc/read-models';
-import { Runtime } from '@toc/runtime';
+import { IndicatorReader } from '@toc/read-models';
 import { PeriodQueryDto } from './indicator-query.dto';
 import { ReadModelAccess } from './read-model-access';
 
@@ -10,7 +9,7 @@ import { ReadModelAccess } from './read-model-access';
 @Controller('v1')
 export class IndicatorsController {
   constructor(
-    private readonly runtime: Runtime,
+    private readonly reader: IndicatorReader,
     private readonly access: ReadModelAccess,
   ) {}
 
@@ -31,8 +30,8 @@ export class IndicatorsController {
   @Get('periods')
   @ApiOperation({ summary: 'Periods of a type that have indicator values' })
   async periods(@Query() query: PeriodQueryDto) {
-    const namespace = await this.access.namespace();
-    return { periodType: query.periodType ?? 'programme', periods: await periodsWithValues(this.runtime.readModels, namespace, query.periodType ?? 'programme') };
+    const periodType = query.periodType ?? 'programme';
+    return { periodType, periods: await (await this.reader.live()).periods(periodType) };
   }
 
   @Get('theory-of-change/values')
@@ -47,9 +46,9 @@ export class IndicatorsController {
 
   private async read(query: PeriodQueryDto, codes?: string[]) {
     await this.access.caughtUpTo(query.minPosition);
-    const namespace = await this.access.namespace();
+    const live = await this.reader.live();
     const periodType = query.periodType ?? 'programme';
-    const period = await this.access.resolvePeriod(namespace, periodType, query.period);
-    return { readModel: namespace, periodType, period, indicators: await queryIndicators(this.runtime.readModels, namespace, { periodType, period, codes }) };
+    const period = await this.access.resolvePeriod(live, periodType, query.period);
+    return { readModel: live.namespace, periodType, period, indicators: await live.query({ periodType, period, codes }) };
   }
 }

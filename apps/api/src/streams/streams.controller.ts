@@ -1,13 +1,14 @@
-import { BadRequestException, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { domainUpcasters, parseStreamName } from '@toc/domain';
-import { Runtime } from '@toc/runtime';
+import { EventStore } from '@toc/event-store';
+import { EVENT_STORE } from '../runtime.module';
 
 @ApiTags('streams')
 @Controller('v1/streams')
 export class StreamsController {
-  constructor(private readonly runtime: Runtime) {}
+  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
 
   @Get(':streamId')
   @ApiOperation({ summary: "A stream's events in order, as the domain reads them (older versions upcast)" })
@@ -21,7 +22,7 @@ export class StreamsController {
       const message = 'direction must be one of forwards, backwards';
       throw new BadRequestException({ statusCode: 400, message: [message], errors: [{ field: 'query:direction', rule: 'isIn', message }] });
     }
-    const events = (await this.runtime.events.readStream(streamId, { direction: direction ?? 'forwards' })).map((event) => domainUpcasters.upcast(event));
+    const events = (await this.events.readStream(streamId, { direction: direction ?? 'forwards' })).map((event) => domainUpcasters.upcast(event));
     const revision = direction === 'backwards' ? (events[0]?.revision ?? -1) : (events[events.length - 1]?.revision ?? -1);
     response.setHeader('ETag', `"${revision}"`);
     return { streamId, revision, events };

@@ -1,6 +1,7 @@
 import { PeriodType, ProgrammeCalendar, lastDayOf, periodEndsCovered, taskForceIntegration2010 } from '@toc/domain';
-import { ReplayMoment } from '@toc/read-models';
-import { Runtime } from '../runtime';
+import { EventStore, IntegrityVerifier } from '@toc/event-store';
+import { IndicatorReader, ReplayMoment } from '@toc/read-models';
+import { AppConfig } from '../config';
 import { dataQuality } from './data-quality';
 import { evaluationReportHtml } from './evaluation-report';
 
@@ -10,14 +11,21 @@ const quartersUpTo = (calendar: ProgrammeCalendar, periodType: PeriodType, perio
   return periodEndsCovered('quarter', calendar.start, null, calendar).filter((quarter) => lastDayOf('quarter', quarter, calendar) <= end);
 };
 
+/** What a report reads: the indicators, the event log (data quality and its anchor) and the programme's dates. */
+export interface ReportSources {
+  readonly indicators: IndicatorReader;
+  readonly events: EventStore & IntegrityVerifier;
+  readonly config: Pick<AppConfig, 'programmeStart' | 'programmeEnd'>;
+}
+
 /** The evaluation report of one period, from the live read model or as known at a past moment. */
 export const buildEvaluationReport = async (
-  runtime: Runtime,
+  sources: ReportSources,
   options: { periodType: PeriodType; period: string; moment?: ReplayMoment; now: Date },
 ): Promise<string> => {
-  const indicators = await runtime.indicatorSource(options.moment);
+  const indicators = await sources.indicators.at(options.moment);
   const views = await indicators({ periodType: options.periodType, period: options.period });
-  const calendar = { start: runtime.config.programmeStart, end: runtime.config.programmeEnd };
+  const calendar = { start: sources.config.programmeStart, end: sources.config.programmeEnd };
   const trend: Record<string, { period: string; result: number | null }[]> = {};
   for (const quarter of quartersUpTo(calendar, options.periodType, options.period)) {
     for (const view of await indicators({ periodType: 'quarter', period: quarter })) {
@@ -30,9 +38,9 @@ export const buildEvaluationReport = async (
     period: options.period,
     views,
     trend,
-    quality: await dataQuality(runtime.events, options.moment?.knownAt),
+    quality: await dataQuality(sources.events, options.moment?.knownAt),
     generatedAt: options.now.toISOString(),
     knownAt: options.moment?.knownAt,
-    anchor: await runtime.events.chainHead(),
+    anchor: await sources.events.chainHead(),
   });
 };
