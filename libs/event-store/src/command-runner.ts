@@ -10,10 +10,10 @@ import {
   RECORD_RETRACTED,
   RecordRetracted,
   UpcasterChain,
-  assertNotInFuture,
   effectiveHistory,
   fold,
   ruleBroken,
+  withdrawalDecider,
 } from '@toc/domain';
 import { EventStore, WrongExpectedVersionError } from './event-store.port';
 import { KeyedQueue } from './keyed-queue';
@@ -81,7 +81,7 @@ export class CommandRunner {
 
   /** Withdraws an earlier record of the stream without a replacement. */
   async retract(streamId: string, context: CommandContext, envelope: CommandEnvelope & { correctionOf: NonNullable<CommandEnvelope['correctionOf']> }) {
-    return this.write(streamId, RECORD_RETRACTED, context, envelope, () => []);
+    return this.run(withdrawalDecider, streamId, { type: RECORD_RETRACTED, data: {}, context }, envelope);
   }
 
   private async write(
@@ -122,7 +122,6 @@ export class CommandRunner {
     if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== revision) {
       throw new WrongExpectedVersionError(streamId, envelope.expectedRevision, revision < 0 ? 'no-stream' : revision);
     }
-    assertNotInFuture(context);
 
     const history = effectiveHistory(stored);
     const retraction = envelope.correctionOf ? this.retraction(history, envelope.correctionOf) : undefined;

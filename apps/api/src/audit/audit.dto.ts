@@ -3,10 +3,12 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { streamCategories } from '@toc/domain';
 import { EventLogFilter } from '@toc/event-store';
+import { HEADER_TOKEN, HEADER_TOKEN_FORMAT } from '../http/request-context';
 import { PeriodQueryDto } from '../indicators/indicator-query.dto';
 
-const TOKEN = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,199}$/;
-const TOKEN_MESSAGE = '$property must be 1-200 letters, digits or _ . : @ -';
+// Actors, source apps and correlation ids are filtered by the header tokens they were recorded from.
+const TOKEN = HEADER_TOKEN;
+const TOKEN_MESSAGE = `$property must be ${HEADER_TOKEN_FORMAT}`;
 
 /** Filters of the audit log; every given criterion must hold. Times are ISO-8601, from inclusive, to exclusive. */
 export class AuditFilterDto {

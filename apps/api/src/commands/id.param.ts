@@ -1,12 +1,10 @@
-import { BadRequestException, Param, PipeTransform } from '@nestjs/common';
-import { isValidId } from '@toc/domain';
+import { Param, PipeTransform } from '@nestjs/common';
+import { ID_FORMAT, isValidId } from '@toc/domain';
+import { invalidInput } from '../http/validation';
 
 class IdPipe implements PipeTransform<string, string> {
   transform(value: string) {
-    if (!isValidId(value)) {
-      const message = 'id must be 1-100 letters, digits or _ . : - starting with a letter or digit';
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message], errors: [{ field: 'path:id', rule: 'matches', message }] });
-    }
+    if (!isValidId(value)) throw invalidInput([{ field: 'path:id', rule: 'matches', message: `id must be ${ID_FORMAT}` }]);
     return value;
   }
 }

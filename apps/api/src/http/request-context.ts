@@ -1,9 +1,15 @@
-import { BadRequestException, ExecutionContext, createParamDecorator } from '@nestjs/common';
+import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { CommandEnvelope } from '@toc/event-store';
+import { invalidInput } from './validation';
 
-const TOKEN = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,199}$/;
+/**
+ * Header values (actor ids, roles, source apps, correlation and idempotency keys) are tokens, not
+ * entity ids: they come from other systems, so they may be longer and carry @.
+ */
+export const HEADER_TOKEN = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,199}$/;
+export const HEADER_TOKEN_FORMAT = '1-200 letters, digits or _ . : @ -';
 
 const header = (request: Request, name: string): string | undefined => {
   const value = request.headers[name.toLowerCase()];
@@ -16,12 +22,11 @@ const token = (request: Request, name: string, required: boolean): string | unde
     if (required) throw headerError(name, 'isNotEmpty', `header ${name} is required`);
     return undefined;
   }
-  if (!TOKEN.test(value)) throw headerError(name, 'matches', `header ${name} must be 1-200 letters, digits or _ . : @ -`);
+  if (!HEADER_TOKEN.test(value)) throw headerError(name, 'matches', `header ${name} must be ${HEADER_TOKEN_FORMAT}`);
   return value;
 };
 
-const headerError = (name: string, rule: string, message: string) =>
-  new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message], errors: [{ field: `header:${name}`, rule, message }] });
+const headerError = (name: string, rule: string, message: string) => invalidInput([{ field: `header:${name}`, rule, message }]);
 
 /** `If-Match: "3"` (or 3): the stream revision the client last read. */
 const expectedRevision = (request: Request): number | undefined => {

@@ -17,6 +17,10 @@ const flatten = (errors: readonly ValidationError[], parent = ''): FieldError[] 
     return [...own, ...flatten(error.children ?? [], field)];
   });
 
+/** The one shape of a 400: every refused field with the rule it broke. */
+export const invalidInput = (errors: readonly FieldError[]) =>
+  new BadRequestException({ statusCode: 400, error: 'Bad Request', message: errors.map((error) => error.message), errors });
+
 /** Unknown fields are refused and every message names the field and the rule it broke. */
 export const validationPipe = () =>
   new ValidationPipe({
@@ -24,8 +28,5 @@ export const validationPipe = () =>
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fieldErrors = flatten(errors);
-      return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: fieldErrors.map((e) => e.message), errors: fieldErrors });
-    },
+    exceptionFactory: (errors) => invalidInput(flatten(errors)),
   });

@@ -1,7 +1,7 @@
 import { Command } from '../core/command';
-import { Decider } from '../core/decider';
+import { defineDecider } from '../core/decider';
 import { alreadyExists, ruleBroken } from '../core/domain-error';
-import { assertNotInFuture } from '../core/time';
+import { assertCode, requiredText } from '../core/input';
 import { housingAreas } from '../model/reference-data';
 import { AnalysisEvent, GoodPracticeAnalysisCompleted } from './analysis.events';
 
@@ -15,9 +15,7 @@ export type AnalysisState = { readonly status: 'open' } | { readonly status: 'co
 const complete = (command: CompleteGoodPracticeAnalysis, state: AnalysisState): GoodPracticeAnalysisCompleted[] => {
   const { analysisId, housingArea, practicesIdentified } = command.data;
   if (state.status !== 'open') return alreadyExists(`good-practice analysis ${analysisId}`);
-  if (!(housingAreas as readonly string[]).includes(housingArea)) {
-    ruleBroken('unknown-housing-area', `housingArea "${housingArea}" is not one of ${housingAreas.join(', ')}`, 'housingArea');
-  }
+  assertCode('unknown-housing-area', housingAreas, housingArea, 'housingArea');
   if (!Number.isInteger(practicesIdentified) || practicesIdentified < 0) {
     ruleBroken(
       'practices-not-a-count',
@@ -25,16 +23,14 @@ const complete = (command: CompleteGoodPracticeAnalysis, state: AnalysisState): 
       'practicesIdentified',
     );
   }
-  const summary = typeof command.data.summary === 'string' ? command.data.summary.trim() : '';
-  if (summary === '') ruleBroken('summary-required', 'a completed analysis needs a summary of its findings', 'summary');
+  const summary = requiredText('summary-required', command.data.summary, 'summary', 'a completed analysis needs a summary of its findings');
   return [{ type: 'GoodPracticeAnalysisCompleted', data: { analysisId, housingArea, practicesIdentified, summary } }];
 };
 
-export const analysisDecider: Decider<AnalysisCommand, AnalysisEvent, AnalysisState> = {
+export const analysisDecider = defineDecider<AnalysisCommand, AnalysisEvent, AnalysisState>({
   initialState: () => ({ status: 'open' }),
 
   decide: (command, state) => {
-    assertNotInFuture(command.context);
     switch (command.type) {
       case 'CompleteGoodPracticeAnalysis':
         return complete(command, state);
@@ -56,4 +52,4 @@ export const analysisDecider: Decider<AnalysisCommand, AnalysisEvent, AnalysisSt
       }
     }
   },
-};
+});

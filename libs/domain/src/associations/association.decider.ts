@@ -1,7 +1,6 @@
 import { Command } from '../core/command';
-import { Decider } from '../core/decider';
+import { defineDecider } from '../core/decider';
 import { alreadyExists, notFound, ruleBroken } from '../core/domain-error';
-import { assertNotInFuture } from '../core/time';
 import { CapacityInstrument, findInstrument } from '../model/instruments';
 import {
   AssessmentWave,
@@ -21,7 +20,7 @@ import {
   CapacityAssessmentRecorded,
   CapacityItemScore,
 } from './association.events';
-import { assertCode, trimmed } from '../core/input';
+import { assertCode, assertNotEmpty, requiredText } from '../core/input';
 
 export const ASSOCIATION_NAME_MAX_LENGTH = 200;
 
@@ -53,8 +52,7 @@ export type AssociationState =
 type Registered = Extract<AssociationState, { status: 'registered' }>;
 
 const validName = (value: unknown): string => {
-  const name = trimmed(value);
-  if (name === '') ruleBroken('name-required', 'name must not be empty', 'name');
+  const name = requiredText('name-required', value, 'name', 'name must not be empty');
   if (name.length > ASSOCIATION_NAME_MAX_LENGTH) {
     ruleBroken('name-too-long', `name has ${name.length} characters, at most ${ASSOCIATION_NAME_MAX_LENGTH} are allowed`, 'name');
   }
@@ -77,8 +75,7 @@ const register = (command: RegisterAssociation, state: AssociationState): Associ
 const correct = (command: CorrectAssociationDetails, state: AssociationState): AssociationDetailsCorrected[] => {
   const { associationId } = command.data;
   if (state.status !== 'registered') return notFound(`association ${associationId}`);
-  const reason = trimmed(command.data.reason);
-  if (reason === '') ruleBroken('reason-required', 'a correction needs a reason', 'reason');
+  const reason = requiredText('reason-required', command.data.reason, 'reason', 'a correction needs a reason');
 
   const given = command.data;
   const name = given.name === undefined ? undefined : validName(given.name);
@@ -123,7 +120,7 @@ const checkWave = (wave: AssessmentWave, state: Registered, instrumentDomains: r
 };
 
 const checkItems = (items: readonly CapacityItemScore[], instrument: CapacityInstrument): CapacityItemScore[] => {
-  if (!Array.isArray(items) || items.length === 0) ruleBroken('items-required', 'an assessment needs at least one scored item', 'items');
+  assertNotEmpty('items-required', items, 'items', 'an assessment needs at least one scored item');
   const seen = new Set<string>();
   return items.map((item, i) => {
     const field = `items[${i}]`;
@@ -136,8 +133,7 @@ const checkItems = (items: readonly CapacityItemScore[], instrument: CapacityIns
     if (!Number.isInteger(item.score) || item.score < min || item.score > max) {
       ruleBroken('score-out-of-range', `score ${item.score} is not a whole number from ${min} to ${max}`, `${field}.score`);
     }
-    const evidence = trimmed(item.evidence);
-    if (evidence === '') ruleBroken('evidence-required', `the score for domain "${item.domain}" needs evidence`, `${field}.evidence`);
+    const evidence = requiredText('evidence-required', item.evidence, `${field}.evidence`, `the score for domain "${item.domain}" needs evidence`);
     return { domain: item.domain, score: item.score, evidence };
   });
 };
@@ -157,11 +153,10 @@ const recordAssessment = (command: RecordCapacityAssessment, state: AssociationS
   return [{ type: 'CapacityAssessmentRecorded', data: { associationId, assessmentId, wave, instrumentVersion, mode, items } }];
 };
 
-export const associationDecider: Decider<AssociationCommand, AssociationEvent, AssociationState> = {
+export const associationDecider = defineDecider<AssociationCommand, AssociationEvent, AssociationState>({
   initialState: () => ({ status: 'unregistered' }),
 
   decide: (command, state) => {
-    assertNotInFuture(command.context);
     switch (command.type) {
       case 'RegisterAssociation':
         return register(command, state);
@@ -206,4 +201,4 @@ export const associationDecider: Decider<AssociationCommand, AssociationEvent, A
       }
     }
   },
-};
+});

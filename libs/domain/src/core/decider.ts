@@ -1,5 +1,6 @@
 import { Command } from './command';
 import { DomainEvent } from './event';
+import { assertNotInFuture } from './time';
 
 /**
  * A pure decider: `decide` turns a command into events given the current state (or throws a
@@ -10,6 +11,19 @@ export interface Decider<C extends Command, E extends DomainEvent, S> {
   readonly decide: (command: C, state: S) => readonly E[];
   readonly evolve: (state: S, event: E) => S;
 }
+
+/**
+ * Every decider is built here, so that each one refuses business time later than the clock
+ * reading its command carries before any rule of its own, whoever calls it (the runner, the
+ * CLI, the demo seeder, the specs). This is the only place the check runs.
+ */
+export const defineDecider = <C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>): Decider<C, E, S> => ({
+  ...decider,
+  decide: (command, state) => {
+    assertNotInFuture(command.context);
+    return decider.decide(command, state);
+  },
+});
 
 export const fold = <E extends DomainEvent, S>(decider: Pick<Decider<never, E, S>, 'initialState' | 'evolve'>, events: readonly E[]): S =>
   events.reduce(decider.evolve, decider.initialState());

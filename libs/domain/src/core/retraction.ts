@@ -1,3 +1,5 @@
+import { Command } from './command';
+import { defineDecider } from './decider';
 import { DomainEvent, RecordedEvent } from './event';
 
 /**
@@ -19,6 +21,16 @@ export type RecordRetracted = DomainEvent<
   typeof RECORD_RETRACTED,
   { readonly retractedEventId: string; readonly reason: string; readonly retracted: RetractedRecord }
 >;
+
+/**
+ * A withdrawal decides no events of its own (the runner appends the retraction), but it is a
+ * decision like any other, so its business time is checked where every decider's is.
+ */
+export const withdrawalDecider = defineDecider<Command<typeof RECORD_RETRACTED, Record<string, never>>, DomainEvent, null>({
+  initialState: () => null,
+  decide: () => [],
+  evolve: (state) => state,
+});
 
 export const isRetraction = (event: DomainEvent): event is RecordRetracted => event.type === RECORD_RETRACTED;
 

@@ -15,12 +15,16 @@ export const streamCategories = [
 
 export type StreamCategory = (typeof streamCategories)[number];
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
+/** Ids are pseudonymous keys (a UUID fits); every entry point checks ids against this one pattern. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
+
+/** What ID_PATTERN allows, in words, for refusals. */
+export const ID_FORMAT = '1-100 letters, digits or _ . : - starting with a letter or digit';
 
 export const isValidId = (id: string): boolean => ID_PATTERN.test(id);
 
 export const streamName = (category: StreamCategory, id: string): string => {
-  if (!isValidId(id)) throw new Error(`invalid id "${id}": letters, digits, _ . : - only, starting with a letter or digit`);
+  if (!isValidId(id)) throw new Error(`invalid id "${id}": must be ${ID_FORMAT}`);
   return `${category}-${id}`;
 };
 

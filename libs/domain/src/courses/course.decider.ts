@@ -1,7 +1,6 @@
 import { Command } from '../core/command';
-import { Decider } from '../core/decider';
+import { defineDecider } from '../core/decider';
 import { alreadyExists, notFound, ruleBroken } from '../core/domain-error';
-import { assertNotInFuture } from '../core/time';
 import { CourseModule, courseModules, housingAreas } from '../model/reference-data';
 import {
   AssociationEnrolled,
@@ -11,7 +10,7 @@ import {
   CourseSessionHeld,
   CourseStarted,
 } from './course.events';
-import { assertCode, trimmed } from '../core/input';
+import { assertCode, assertNoRepeats, assertNotEmpty, requiredText } from '../core/input';
 
 export type DesignCourse = Command<'DesignCourse', CourseDesigned['data']>;
 export type StartCourse = Command<'StartCourse', CourseStarted['data']>;
@@ -44,24 +43,19 @@ export type CourseState =
   | ({ readonly status: 'running' } & OpenCourse)
   | { readonly status: 'completed' };
 
-const MAX_PLANNED_SESSIONS = 100;
-
-const duplicateIndex = (values: readonly unknown[]): number => values.findIndex((value, i) => values.indexOf(value) !== i);
+/** The most sessions a course may plan; the API refuses more before the decider sees them. */
+export const MAX_PLANNED_SESSIONS = 100;
 
 const openCourse = (state: CourseState, courseId: string): Exclude<CourseState, { status: 'not-designed' }> =>
   state.status === 'not-designed' ? notFound(`course ${courseId}`) : state;
 
 const designCourse = ({ data }: DesignCourse, state: CourseState): CourseEvent[] => {
   if (state.status !== 'not-designed') return alreadyExists(`course ${data.courseId}`);
-  const title = trimmed(data.title);
-  if (title === '') ruleBroken('title-required', `course ${data.courseId} needs a non-empty title`, 'title');
+  const title = requiredText('title-required', data.title, 'title', `course ${data.courseId} needs a non-empty title`);
   assertCode('unknown-housing-area', housingAreas, data.housingArea, 'housingArea');
-  if (!Array.isArray(data.modules) || data.modules.length === 0) {
-    ruleBroken('modules-required', `course ${data.courseId} needs at least one module`, 'modules');
-  }
+  assertNotEmpty('modules-required', data.modules, 'modules', `course ${data.courseId} needs at least one module`);
   data.modules.forEach((module, i) => assertCode('unknown-module', courseModules, module, `modules[${i}]`));
-  const duplicate = duplicateIndex(data.modules);
-  if (duplicate >= 0) ruleBroken('duplicate-module', `module "${data.modules[duplicate]}" is listed twice`, `modules[${duplicate}]`);
+  assertNoRepeats('duplicate-module', data.modules, 'modules', (module) => `module "${module}"`);
   if (!Number.isInteger(data.plannedSessions) || data.plannedSessions < 1 || data.plannedSessions > MAX_PLANNED_SESSIONS) {
     ruleBroken(
       'planned-sessions-out-of-range',
@@ -96,17 +90,9 @@ const enrolAssociation = ({ data }: EnrolAssociation, state: CourseState): Cours
   if (course.enrolledAssociationIds.has(data.associationId)) {
     ruleBroken('already-enrolled', `association ${data.associationId} is already enrolled in course ${data.courseId}`, 'associationId');
   }
-  if (!Array.isArray(data.representativeIds) || data.representativeIds.length === 0) {
-    ruleBroken('representatives-required', `association ${data.associationId} needs at least one representative`, 'representativeIds');
-  }
-  const duplicate = duplicateIndex(data.representativeIds);
-  if (duplicate >= 0) {
-    ruleBroken(
-      'duplicate-representative',
-      `representative ${data.representativeIds[duplicate]} is listed twice`,
-      `representativeIds[${duplicate}]`,
-    );
-  }
+  const needsRepresentative = `association ${data.associationId} needs at least one representative`;
+  assertNotEmpty('representatives-required', data.representativeIds, 'representativeIds', needsRepresentative);
+  assertNoRepeats('duplicate-representative', data.representativeIds, 'representativeIds', (id) => `representative ${id}`);
   // A person attends for one association, so attendance counts stay attributable to one association.
   data.representativeIds.forEach((representativeId, i) => {
     const other = course.representatives.get(representativeId);
@@ -140,13 +126,8 @@ const holdCourseSession = ({ data }: HoldCourseSession, state: CourseState): Cou
   if (!course.modules.includes(data.module)) {
     ruleBroken('module-not-in-course', `module "${data.module}" is not one of the course's modules ${course.modules.join(', ')}`, 'module');
   }
-  if (!Array.isArray(data.attendeeIds) || data.attendeeIds.length === 0) {
-    ruleBroken('attendees-required', `session ${data.sessionNumber} needs at least one attendee`, 'attendeeIds');
-  }
-  const duplicate = duplicateIndex(data.attendeeIds);
-  if (duplicate >= 0) {
-    ruleBroken('duplicate-attendee', `attendee ${data.attendeeIds[duplicate]} is listed twice`, `attendeeIds[${duplicate}]`);
-  }
+  assertNotEmpty('attendees-required', data.attendeeIds, 'attendeeIds', `session ${data.sessionNumber} needs at least one attendee`);
+  assertNoRepeats('duplicate-attendee', data.attendeeIds, 'attendeeIds', (id) => `attendee ${id}`);
   data.attendeeIds.forEach((attendeeId, i) => {
     if (!course.representatives.has(attendeeId)) {
       ruleBroken('not-enrolled', `attendee ${attendeeId} is not enrolled in course ${data.courseId}`, `attendeeIds[${i}]`);
@@ -166,14 +147,7 @@ const completeCourse = ({ data }: CompleteCourse, state: CourseState): CourseEve
   if (course.status === 'designed') return ruleBroken('course-not-started', `course ${data.courseId} has not started yet`);
   if (course.sessionsHeld.size === 0) ruleBroken('no-sessions-held', `course ${data.courseId} has no session held yet`);
   // An empty list is allowed: a course can end with no association completing it, and that is evidence too.
-  const duplicate = duplicateIndex(data.completedAssociationIds);
-  if (duplicate >= 0) {
-    ruleBroken(
-      'duplicate-association',
-      `association ${data.completedAssociationIds[duplicate]} is listed twice`,
-      `completedAssociationIds[${duplicate}]`,
-    );
-  }
+  assertNoRepeats('duplicate-association', data.completedAssociationIds, 'completedAssociationIds', (id) => `association ${id}`);
   data.completedAssociationIds.forEach((associationId, i) => {
     if (!course.enrolledAssociationIds.has(associationId)) {
       ruleBroken(
@@ -187,7 +161,6 @@ const completeCourse = ({ data }: CompleteCourse, state: CourseState): CourseEve
 };
 
 const decide = (command: CourseCommand, state: CourseState): CourseEvent[] => {
-  assertNotInFuture(command.context);
   switch (command.type) {
     case 'DesignCourse':
       return designCourse(command, state);
@@ -236,8 +209,8 @@ const evolve = (state: CourseState, event: CourseEvent): CourseState => {
   }
 };
 
-export const courseDecider: Decider<CourseCommand, CourseEvent, CourseState> = {
+export const courseDecider = defineDecider<CourseCommand, CourseEvent, CourseState>({
   initialState: () => ({ status: 'not-designed' }),
   decide,
   evolve,
-};
+});

@@ -1,10 +1,9 @@
 import { Command } from '../core/command';
-import { Decider } from '../core/decider';
-import { alreadyExists, ruleBroken } from '../core/domain-error';
-import { assertNotInFuture } from '../core/time';
+import { defineDecider } from '../core/decider';
+import { alreadyExists } from '../core/domain-error';
 import { evaluationMilestones } from '../model/reference-data';
 import { EvaluationEvent, EvaluationMilestoneReached } from './evaluation.events';
-import { trimmed } from '../core/input';
+import { assertCode, requiredText, trimmed } from '../core/input';
 
 export type RecordEvaluationMilestone = Command<'RecordEvaluationMilestone', EvaluationMilestoneReached['data']>;
 
@@ -16,20 +15,16 @@ export type EvaluationState = { readonly status: 'pending' } | { readonly status
 const recordMilestone = (command: RecordEvaluationMilestone, state: EvaluationState): EvaluationMilestoneReached[] => {
   const { milestoneId, milestone } = command.data;
   if (state.status !== 'pending') return alreadyExists(`evaluation milestone ${milestoneId}`);
-  if (!(evaluationMilestones as readonly string[]).includes(milestone)) {
-    ruleBroken('unknown-milestone', `milestone "${milestone}" is not one of ${evaluationMilestones.join(', ')}`, 'milestone');
-  }
-  const title = trimmed(command.data.title);
-  if (title === '') ruleBroken('title-required', 'an evaluation milestone needs a title', 'title');
+  assertCode('unknown-milestone', evaluationMilestones, milestone, 'milestone');
+  const title = requiredText('title-required', command.data.title, 'title', 'an evaluation milestone needs a title');
   // The note is optional in substance; the event keeps it as a string, empty when none was given.
   return [{ type: 'EvaluationMilestoneReached', data: { milestoneId, milestone, title, note: trimmed(command.data.note) } }];
 };
 
-export const evaluationDecider: Decider<EvaluationCommand, EvaluationEvent, EvaluationState> = {
+export const evaluationDecider = defineDecider<EvaluationCommand, EvaluationEvent, EvaluationState>({
   initialState: () => ({ status: 'pending' }),
 
   decide: (command, state) => {
-    assertNotInFuture(command.context);
     switch (command.type) {
       case 'RecordEvaluationMilestone':
         return recordMilestone(command, state);
@@ -51,4 +46,4 @@ export const evaluationDecider: Decider<EvaluationCommand, EvaluationEvent, Eval
       }
     }
   },
-};
+});

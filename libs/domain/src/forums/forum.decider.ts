@@ -1,10 +1,9 @@
 import { Command } from '../core/command';
-import { Decider } from '../core/decider';
+import { defineDecider } from '../core/decider';
 import { alreadyExists, notFound, ruleBroken } from '../core/domain-error';
-import { assertNotInFuture } from '../core/time';
 import { forumInputKinds, forumTypes, housingAreas, seatHolderBackgrounds } from '../model/reference-data';
 import { ForumEvent, ForumInputGiven, ForumRegistered, ForumSeatLeft, ForumSeatTaken } from './forum.events';
-import { assertCode, trimmed } from '../core/input';
+import { assertCode, requiredText } from '../core/input';
 
 export type RegisterForum = Command<'RegisterForum', ForumRegistered['data']>;
 export type TakeForumSeat = Command<'TakeForumSeat', ForumSeatTaken['data']>;
@@ -36,8 +35,7 @@ const registered = (state: ForumState, forumId: string): Registered =>
 
 const registerForum = ({ data }: RegisterForum, state: ForumState): ForumEvent[] => {
   if (state.status !== 'not-registered') return alreadyExists(`forum ${data.forumId}`);
-  const name = trimmed(data.name);
-  if (name === '') ruleBroken('name-required', `forum ${data.forumId} needs a non-empty name`, 'name');
+  const name = requiredText('name-required', data.name, 'name', `forum ${data.forumId} needs a non-empty name`);
   assertCode('unknown-forum-type', forumTypes, data.forumType, 'forumType');
   assertCode('unknown-housing-area', housingAreas, data.housingArea, 'housingArea');
   if (!Number.isInteger(data.seats) || data.seats < 1) {
@@ -89,8 +87,7 @@ const recordInput = ({ data }: RecordForumInput, state: ForumState): ForumEvent[
     ruleBroken('input-already-recorded', `input ${data.inputId} to forum ${data.forumId} is already recorded`, 'inputId');
   }
   assertCode('unknown-input-kind', forumInputKinds, data.kind, 'kind');
-  const summary = trimmed(data.summary);
-  if (summary === '') ruleBroken('summary-required', `input ${data.inputId} needs a non-empty summary`, 'summary');
+  const summary = requiredText('summary-required', data.summary, 'summary', `input ${data.inputId} needs a non-empty summary`);
   return [
     {
       type: 'ForumInputGiven',
@@ -106,7 +103,6 @@ const recordInput = ({ data }: RecordForumInput, state: ForumState): ForumEvent[
 };
 
 const decide = (command: ForumCommand, state: ForumState): ForumEvent[] => {
-  assertNotInFuture(command.context);
   switch (command.type) {
     case 'RegisterForum':
       return registerForum(command, state);
@@ -145,8 +141,8 @@ const evolve = (state: ForumState, event: ForumEvent): ForumState => {
   }
 };
 
-export const forumDecider: Decider<ForumCommand, ForumEvent, ForumState> = {
+export const forumDecider = defineDecider<ForumCommand, ForumEvent, ForumState>({
   initialState: () => ({ status: 'not-registered' }),
   decide,
   evolve,
-};
+});

@@ -71,3 +71,6 @@ export const surveyStatements: readonly SurveyStatement[] = [
     en: 'I have better opportunities for dialogue with relevant citizens and associations',
   },
 ];
+
+/** The scale of a workshop participant's reaction and learning scores. */
+export const feedbackScale = { min: 1, max: 5 } as const;

@@ -36,6 +36,9 @@ export type ResourceKind = (typeof resourceKinds)[number];
 export const resourceUnits = { 'staff-time': ['fte', 'hours'], budget: ['dkk'] } as const;
 export type ResourceUnit = 'fte' | 'hours' | 'dkk';
 
+/** Every unit of any kind; which kind a unit can measure is in resourceUnits. */
+export const allResourceUnits: readonly ResourceUnit[] = [...new Set(Object.values(resourceUnits).flat())];
+
 export const assessmentWaves = ['baseline', 'follow-up'] as const;
 export type AssessmentWave = (typeof assessmentWaves)[number];
 

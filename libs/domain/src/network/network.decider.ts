@@ -1,7 +1,6 @@
 import { Command } from '../core/command';
-import { Decider } from '../core/decider';
+import { defineDecider } from '../core/decider';
 import { alreadyExists, notFound, ruleBroken } from '../core/domain-error';
-import { assertNotInFuture } from '../core/time';
 import { housingAreas, MemberKind, memberKinds } from '../model/reference-data';
 import {
   JointActivityOrganised,
@@ -12,7 +11,7 @@ import {
   NetworkMemberJoined,
   NetworkMemberLeft,
 } from './network.events';
-import { assertCode, trimmed } from '../core/input';
+import { assertCode, assertNoRepeats, assertNotEmpty, requiredText } from '../core/input';
 
 export type EstablishNetwork = Command<'EstablishNetwork', NetworkEstablished['data']>;
 export type JoinNetwork = Command<'JoinNetwork', NetworkMemberJoined['data']>;
@@ -55,13 +54,15 @@ const withMember = (members: Members, { kind, id }: NetworkMember, present: bool
 
 const label = (member: NetworkMember): string => `${member.kind} ${member.id}`;
 
+/** An association and a staff member may share an id, so a member is its kind and id together. */
+const memberKey = (member: NetworkMember): string => `${member.kind}:${member.id}`;
+
 const established = (state: NetworkState, networkId: string): Established =>
   state.status === 'not-established' ? notFound(`network ${networkId}`) : state;
 
 const establishNetwork = ({ data }: EstablishNetwork, state: NetworkState): NetworkEvent[] => {
   if (state.status !== 'not-established') return alreadyExists(`network ${data.networkId}`);
-  const name = trimmed(data.name);
-  if (name === '') ruleBroken('name-required', `network ${data.networkId} needs a non-empty name`, 'name');
+  const name = requiredText('name-required', data.name, 'name', `network ${data.networkId} needs a non-empty name`);
   assertCode('unknown-housing-area', housingAreas, data.housingArea, 'housingArea');
   return [{ type: 'NetworkEstablished', data: { networkId: data.networkId, name, housingArea: data.housingArea } }];
 };
@@ -101,15 +102,8 @@ const holdMeeting = ({ data }: HoldNetworkMeeting, state: NetworkState): Network
   if (!isMember(network.members, data.convenedBy)) {
     ruleBroken('not-a-member', `convener ${label(data.convenedBy)} is not a member of network ${data.networkId}`, 'convenedBy');
   }
-  if (!Array.isArray(data.attendees) || data.attendees.length === 0) {
-    ruleBroken('attendees-required', `meeting ${data.meetingId} needs at least one attendee`, 'attendees');
-  }
-  const seen = new Set<string>();
-  data.attendees.forEach((attendee, i) => {
-    const key = `${attendee.kind}:${attendee.id}`;
-    if (seen.has(key)) ruleBroken('duplicate-attendee', `attendee ${label(attendee)} is listed twice`, `attendees[${i}]`);
-    seen.add(key);
-  });
+  assertNotEmpty('attendees-required', data.attendees, 'attendees', `meeting ${data.meetingId} needs at least one attendee`);
+  assertNoRepeats('duplicate-attendee', data.attendees, 'attendees', (attendee) => `attendee ${label(attendee)}`, memberKey);
   data.attendees.forEach((attendee, i) => {
     if (!isMember(network.members, attendee)) {
       ruleBroken('not-a-member', `attendee ${label(attendee)} is not a member of network ${data.networkId}`, `attendees[${i}]`);
@@ -133,8 +127,7 @@ const organiseJointActivity = ({ data }: OrganiseJointActivity, state: NetworkSt
   if (network.activityIds.has(data.activityId)) {
     ruleBroken('activity-already-organised', `activity ${data.activityId} of network ${data.networkId} is already recorded`, 'activityId');
   }
-  const title = trimmed(data.title);
-  if (title === '') ruleBroken('title-required', `activity ${data.activityId} needs a non-empty title`, 'title');
+  const title = requiredText('title-required', data.title, 'title', `activity ${data.activityId} needs a non-empty title`);
   // A joint activity is evidence of the network working across groups, so both sides must be members now.
   if (!network.members.association.has(data.associationId)) {
     ruleBroken('not-a-member', `association ${data.associationId} is not a member of network ${data.networkId}`, 'associationId');
@@ -157,7 +150,6 @@ const organiseJointActivity = ({ data }: OrganiseJointActivity, state: NetworkSt
 };
 
 const decide = (command: NetworkCommand, state: NetworkState): NetworkEvent[] => {
-  assertNotInFuture(command.context);
   switch (command.type) {
     case 'EstablishNetwork':
       return establishNetwork(command, state);
@@ -201,8 +193,8 @@ const evolve = (state: NetworkState, event: NetworkEvent): NetworkState => {
   }
 };
 
-export const networkDecider: Decider<NetworkCommand, NetworkEvent, NetworkState> = {
+export const networkDecider = defineDecider<NetworkCommand, NetworkEvent, NetworkState>({
   initialState: () => ({ status: 'not-established' }),
   decide,
   evolve,
-};
+});

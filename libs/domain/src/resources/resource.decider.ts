@@ -1,10 +1,9 @@
 import { Command, CommandContext } from '../core/command';
-import { Decider } from '../core/decider';
+import { defineDecider } from '../core/decider';
 import { alreadyExists, notFound, ruleBroken } from '../core/domain-error';
-import { assertNotInFuture } from '../core/time';
 import { resourceKinds, resourceLines, resourceUnits } from '../model/reference-data';
 import { ResourceAllocated, ResourceEvent, ResourceUsed } from './resource.events';
-import { assertCode } from '../core/input';
+import { assertCode, isCalendarDate, trimmed } from '../core/input';
 import { localDate } from '../indicators/periods';
 
 export type AllocateResource = Command<'AllocateResource', ResourceAllocated['data']>;
@@ -21,14 +20,6 @@ const assertPositiveAmount = (amount: unknown): void => {
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) {
     ruleBroken('amount-not-positive', `amount ${String(amount)} must be a number greater than 0`, 'amount');
   }
-};
-
-/** A real calendar date written YYYY-MM-DD (so 2010-02-30 is refused). */
-const isCalendarDate = (value: unknown): value is string => {
-  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value;
 };
 
 /** The business date of a command: its local date in Copenhagen, like the reporting periods. */
@@ -63,15 +54,14 @@ const recordUse = (command: RecordResourceUse, state: ResourceState): ResourceUs
   }
   // Use beyond the allocated amount is accepted on purpose: the indicators report use against
   // plan, and an overspend is a finding for the evaluation, not an input error.
-  const note = typeof command.data.note === 'string' ? command.data.note.trim() : '';
+  const note = trimmed(command.data.note);
   return [{ type: 'ResourceUsed', data: { allocationId, amount, ...(note !== '' && { note }) } }];
 };
 
-export const resourceDecider: Decider<ResourceCommand, ResourceEvent, ResourceState> = {
+export const resourceDecider = defineDecider<ResourceCommand, ResourceEvent, ResourceState>({
   initialState: () => ({ status: 'unallocated' }),
 
   decide: (command, state) => {
-    assertNotInFuture(command.context);
     switch (command.type) {
       case 'AllocateResource':
         return allocate(command, state);
@@ -99,4 +89,4 @@ export const resourceDecider: Decider<ResourceCommand, ResourceEvent, ResourceSt
       }
     }
   },
-};
+});

@@ -1,10 +1,9 @@
 import { Command } from '../core/command';
-import { Decider } from '../core/decider';
+import { defineDecider } from '../core/decider';
 import { alreadyExists, ruleBroken } from '../core/domain-error';
-import { assertNotInFuture } from '../core/time';
 import { housingAreas, seminarFormats, targetGroups } from '../model/reference-data';
 import { SeminarEvent, SeminarHeld } from './seminar.events';
-import { assertCode, trimmed } from '../core/input';
+import { assertCode, assertNoRepeats, requiredText } from '../core/input';
 
 export type HoldSeminar = Command<'HoldSeminar', SeminarHeld['data']>;
 
@@ -14,12 +13,9 @@ export const seminarCommandTypes = ['HoldSeminar'] as const satisfies readonly S
 
 export type SeminarState = { readonly status: 'not-held' } | { readonly status: 'held' };
 
-const duplicateIndex = (values: readonly unknown[]): number => values.findIndex((value, i) => values.indexOf(value) !== i);
-
 const holdSeminar = ({ data }: HoldSeminar, state: SeminarState): SeminarEvent[] => {
   if (state.status !== 'not-held') return alreadyExists(`seminar ${data.seminarId}`);
-  const title = trimmed(data.title);
-  if (title === '') ruleBroken('title-required', `seminar ${data.seminarId} needs a non-empty title`, 'title');
+  const title = requiredText('title-required', data.title, 'title', `seminar ${data.seminarId} needs a non-empty title`);
   assertCode('unknown-seminar-format', seminarFormats, data.format, 'format');
   assertCode('unknown-housing-area', housingAreas, data.housingArea, 'housingArea');
   const counts = data.participantsByTargetGroup;
@@ -35,18 +31,8 @@ const holdSeminar = ({ data }: HoldSeminar, state: SeminarState): SeminarEvent[]
   if (counts.staff + counts.associations + counts.citizens === 0) {
     ruleBroken('participants-required', `seminar ${data.seminarId} needs at least one participant`, 'participantsByTargetGroup');
   }
-  const duplicateStaff = duplicateIndex(data.staffIds);
-  if (duplicateStaff >= 0) {
-    ruleBroken('duplicate-staff', `staff member ${data.staffIds[duplicateStaff]} is listed twice`, `staffIds[${duplicateStaff}]`);
-  }
-  const duplicateAssociation = duplicateIndex(data.associationIds);
-  if (duplicateAssociation >= 0) {
-    ruleBroken(
-      'duplicate-association',
-      `association ${data.associationIds[duplicateAssociation]} is listed twice`,
-      `associationIds[${duplicateAssociation}]`,
-    );
-  }
+  assertNoRepeats('duplicate-staff', data.staffIds, 'staffIds', (id) => `staff member ${id}`);
+  assertNoRepeats('duplicate-association', data.associationIds, 'associationIds', (id) => `association ${id}`);
   // Identified participants are a subset of the head count; fewer ids than heads is normal, since not everyone is registered.
   if (data.staffIds.length > counts.staff) {
     ruleBroken('more-ids-than-head-count', `${data.staffIds.length} staff ids exceed the staff head count of ${counts.staff}`, 'staffIds');
@@ -75,7 +61,6 @@ const holdSeminar = ({ data }: HoldSeminar, state: SeminarState): SeminarEvent[]
 };
 
 const decide = (command: SeminarCommand, state: SeminarState): SeminarEvent[] => {
-  assertNotInFuture(command.context);
   switch (command.type) {
     case 'HoldSeminar':
       return holdSeminar(command, state);
@@ -98,8 +83,8 @@ const evolve = (_state: SeminarState, event: SeminarEvent): SeminarState => {
   }
 };
 
-export const seminarDecider: Decider<SeminarCommand, SeminarEvent, SeminarState> = {
+export const seminarDecider = defineDecider<SeminarCommand, SeminarEvent, SeminarState>({
   initialState: () => ({ status: 'not-held' }),
   decide,
   evolve,
-};
+});

@@ -1,10 +1,9 @@
 import { Command } from '../core/command';
-import { Decider } from '../core/decider';
+import { defineDecider } from '../core/decider';
 import { alreadyExists, notFound, ruleBroken } from '../core/domain-error';
-import { assertNotInFuture } from '../core/time';
 import { Employer, HousingArea, StaffRole, employers, housingAreas, staffRoles } from '../model/reference-data';
 import { StaffEvent, StaffMemberDetailsCorrected, StaffMemberRegistered } from './staff.events';
-import { assertCode } from '../core/input';
+import { assertCode, requiredText } from '../core/input';
 
 export type RegisterStaffMember = Command<'RegisterStaffMember', StaffMemberRegistered['data']>;
 export type CorrectStaffMemberDetails = Command<'CorrectStaffMemberDetails', StaffMemberDetailsCorrected['data']>;
@@ -34,8 +33,7 @@ const register = (command: RegisterStaffMember, state: StaffState): StaffMemberR
 const correct = (command: CorrectStaffMemberDetails, state: StaffState): StaffMemberDetailsCorrected[] => {
   const { staffId, role, employer, housingArea } = command.data;
   if (state.status !== 'registered') return notFound(`staff member ${staffId}`);
-  const reason = typeof command.data.reason === 'string' ? command.data.reason.trim() : '';
-  if (reason === '') ruleBroken('reason-required', 'a correction needs a reason', 'reason');
+  const reason = requiredText('reason-required', command.data.reason, 'reason', 'a correction needs a reason');
   if (role !== undefined) assertCode('unknown-staff-role', staffRoles, role, 'role');
   if (employer !== undefined) assertCode('unknown-employer', employers, employer, 'employer');
   if (housingArea !== undefined) assertCode('unknown-housing-area', housingAreas, housingArea, 'housingArea');
@@ -52,11 +50,10 @@ const correct = (command: CorrectStaffMemberDetails, state: StaffState): StaffMe
   return [{ type: 'StaffMemberDetailsCorrected', data: { staffId, ...changes, reason } }];
 };
 
-export const staffDecider: Decider<StaffCommand, StaffEvent, StaffState> = {
+export const staffDecider = defineDecider<StaffCommand, StaffEvent, StaffState>({
   initialState: () => ({ status: 'unregistered' }),
 
   decide: (command, state) => {
-    assertNotInFuture(command.context);
     switch (command.type) {
       case 'RegisterStaffMember':
         return register(command, state);
@@ -89,4 +86,4 @@ export const staffDecider: Decider<StaffCommand, StaffEvent, StaffState> = {
       }
     }
   },
-};
+});

@@ -1,11 +1,10 @@
 import { Command } from '../core/command';
-import { Decider } from '../core/decider';
+import { defineDecider } from '../core/decider';
 import { ruleBroken } from '../core/domain-error';
-import { assertNotInFuture } from '../core/time';
 import { surveyScale, surveyStatements } from '../model/instruments';
 import { RespondentKind, respondentKinds, SurveyWave, surveyWaves } from '../model/reference-data';
 import { SurveyAnswered, SurveyEvent } from './survey.events';
-import { assertCode } from '../core/input';
+import { assertCode, assertNotEmpty, trimmed } from '../core/input';
 
 /** Sent on stream `respondent-<respondentId>`. */
 export type AnswerSurvey = Command<'AnswerSurvey', SurveyAnswered['data']>;
@@ -24,16 +23,14 @@ export type SurveyState =
       readonly wavesAnswered: ReadonlySet<SurveyWave>;
     };
 
-const isBlank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';
-
 /** The link to an association or a staff record follows the respondent kind, and only that one is set. */
 const assertAffiliation = (data: AnswerSurvey['data']): void => {
   const who = `respondent ${data.respondentId} (${data.respondentKind})`;
   if (data.respondentKind === 'association-representative') {
-    if (isBlank(data.associationId)) ruleBroken('association-id-required', `${who} needs an associationId`, 'associationId');
+    if (trimmed(data.associationId) === '') ruleBroken('association-id-required', `${who} needs an associationId`, 'associationId');
     if (data.staffId !== undefined) ruleBroken('staff-id-not-allowed', `${who} must not carry staffId ${data.staffId}`, 'staffId');
   } else {
-    if (isBlank(data.staffId)) ruleBroken('staff-id-required', `${who} needs a staffId`, 'staffId');
+    if (trimmed(data.staffId) === '') ruleBroken('staff-id-required', `${who} needs a staffId`, 'staffId');
     if (data.associationId !== undefined) {
       ruleBroken('association-id-not-allowed', `${who} must not carry associationId ${data.associationId}`, 'associationId');
     }
@@ -41,9 +38,7 @@ const assertAffiliation = (data: AnswerSurvey['data']): void => {
 };
 
 const assertAnswers = (data: AnswerSurvey['data']): void => {
-  if (!Array.isArray(data.answers) || data.answers.length === 0) {
-    ruleBroken('answers-required', `respondent ${data.respondentId} gave no answers`, 'answers');
-  }
+  assertNotEmpty('answers-required', data.answers, 'answers', `respondent ${data.respondentId} gave no answers`);
   const seen = new Set<string>();
   data.answers.forEach(({ statement, score }, i) => {
     const known = surveyStatements.find((candidate) => candidate.code === statement);
@@ -106,7 +101,6 @@ const answerSurvey = ({ data }: AnswerSurvey, state: SurveyState): SurveyEvent[]
 };
 
 const decide = (command: SurveyCommand, state: SurveyState): SurveyEvent[] => {
-  assertNotInFuture(command.context);
   switch (command.type) {
     case 'AnswerSurvey':
       return answerSurvey(command, state);
@@ -134,8 +128,8 @@ const evolve = (state: SurveyState, event: SurveyEvent): SurveyState => {
   }
 };
 
-export const surveyDecider: Decider<SurveyCommand, SurveyEvent, SurveyState> = {
+export const surveyDecider = defineDecider<SurveyCommand, SurveyEvent, SurveyState>({
   initialState: () => ({ status: 'no-answers' }),
   decide,
   evolve,
-};
+});

@@ -1,10 +1,10 @@
 import { Command } from '../core/command';
-import { Decider } from '../core/decider';
+import { defineDecider } from '../core/decider';
 import { alreadyExists, notFound, ruleBroken } from '../core/domain-error';
-import { assertNotInFuture } from '../core/time';
+import { feedbackScale } from '../model/instruments';
 import { housingAreas, workshopTopics } from '../model/reference-data';
 import { WorkshopEvent, WorkshopFeedbackRecorded, WorkshopHeld } from './workshop.events';
-import { assertCode } from '../core/input';
+import { assertCode, assertNoRepeats, assertNotEmpty } from '../core/input';
 
 export type HoldWorkshop = Command<'HoldWorkshop', WorkshopHeld['data']>;
 export type RecordWorkshopFeedback = Command<'RecordWorkshopFeedback', WorkshopFeedbackRecorded['data']>;
@@ -21,25 +21,13 @@ export type WorkshopState =
       readonly feedbackFrom: ReadonlySet<string>;
     };
 
-const FEEDBACK_SCALE = { min: 1, max: 5 } as const;
-
-const duplicateIndex = (values: readonly unknown[]): number => values.findIndex((value, i) => values.indexOf(value) !== i);
-
 const holdWorkshop = ({ data }: HoldWorkshop, state: WorkshopState): WorkshopEvent[] => {
   if (state.status !== 'not-held') return alreadyExists(`workshop ${data.workshopId}`);
   assertCode('unknown-workshop-topic', workshopTopics, data.topic, 'topic');
   assertCode('unknown-housing-area', housingAreas, data.housingArea, 'housingArea');
-  if (!Array.isArray(data.participantStaffIds) || data.participantStaffIds.length === 0) {
-    ruleBroken('participants-required', `workshop ${data.workshopId} needs at least one participant`, 'participantStaffIds');
-  }
-  const duplicate = duplicateIndex(data.participantStaffIds);
-  if (duplicate >= 0) {
-    ruleBroken(
-      'duplicate-participant',
-      `staff member ${data.participantStaffIds[duplicate]} is listed twice`,
-      `participantStaffIds[${duplicate}]`,
-    );
-  }
+  const needsParticipant = `workshop ${data.workshopId} needs at least one participant`;
+  assertNotEmpty('participants-required', data.participantStaffIds, 'participantStaffIds', needsParticipant);
+  assertNoRepeats('duplicate-participant', data.participantStaffIds, 'participantStaffIds', (id) => `staff member ${id}`);
   return [
     {
       type: 'WorkshopHeld',
@@ -54,8 +42,8 @@ const holdWorkshop = ({ data }: HoldWorkshop, state: WorkshopState): WorkshopEve
 };
 
 const assertScore = (score: number, field: 'reactionScore' | 'learningScore'): void => {
-  if (!Number.isInteger(score) || score < FEEDBACK_SCALE.min || score > FEEDBACK_SCALE.max) {
-    ruleBroken('score-out-of-range', `${field} ${score} is not a whole number from ${FEEDBACK_SCALE.min} to ${FEEDBACK_SCALE.max}`, field);
+  if (!Number.isInteger(score) || score < feedbackScale.min || score > feedbackScale.max) {
+    ruleBroken('score-out-of-range', `${field} ${score} is not a whole number from ${feedbackScale.min} to ${feedbackScale.max}`, field);
   }
 };
 
@@ -79,7 +67,6 @@ const recordFeedback = ({ data }: RecordWorkshopFeedback, state: WorkshopState):
 };
 
 const decide = (command: WorkshopCommand, state: WorkshopState): WorkshopEvent[] => {
-  assertNotInFuture(command.context);
   switch (command.type) {
     case 'HoldWorkshop':
       return holdWorkshop(command, state);
@@ -106,8 +93,8 @@ const evolve = (state: WorkshopState, event: WorkshopEvent): WorkshopState => {
   }
 };
 
-export const workshopDecider: Decider<WorkshopCommand, WorkshopEvent, WorkshopState> = {
+export const workshopDecider = defineDecider<WorkshopCommand, WorkshopEvent, WorkshopState>({
   initialState: () => ({ status: 'not-held' }),
   decide,
   evolve,
-};
+});

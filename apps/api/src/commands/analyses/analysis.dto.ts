@@ -1,7 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
 import { housingAreas } from '@toc/domain';
-import { CodeField, CommandDto, IdField } from '../command.dto';
+import { CodeField, CommandDto, IdField, IntegerField, TextField } from '../command.dto';
 
 export class CompleteGoodPracticeAnalysisDto extends CommandDto {
   @IdField('Client-chosen id of the analysis')
@@ -10,15 +8,9 @@ export class CompleteGoodPracticeAnalysisDto extends CommandDto {
   @CodeField(housingAreas)
   housingArea!: (typeof housingAreas)[number];
 
-  @ApiProperty({ minimum: 0, maximum: 1000, description: 'Good practices of citizen involvement the analysis identified' })
-  @IsInt()
-  @Min(0)
-  @Max(1000)
+  @IntegerField(0, 1000, 'Good practices of citizen involvement the analysis identified')
   practicesIdentified!: number;
 
-  @ApiProperty({ maxLength: 5000, description: 'Summary of the findings' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5000)
+  @TextField(5000, 'Summary of the findings')
   summary!: string;
 }

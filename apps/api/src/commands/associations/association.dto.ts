@@ -1,14 +1,21 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { assessmentModes, assessmentWaves, associationTypes, capacityDomains, housingAreas, sizeBands } from '@toc/domain';
-import { CodeField, CommandDto, IdField, TextField } from '../command.dto';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt } from 'class-validator';
+import {
+  ASSOCIATION_NAME_MAX_LENGTH,
+  assessmentModes,
+  assessmentWaves,
+  associationTypes,
+  capacityDomains,
+  housingAreas,
+  sizeBands,
+} from '@toc/domain';
+import { CodeField, CommandDto, IdField, NestedListField, OptionalCodeField, OptionalTextField, TextField } from '../command.dto';
 
 export class RegisterAssociationDto extends CommandDto {
   @IdField('Client-chosen id of the association (no personal data)')
   associationId!: string;
 
-  @TextField(200)
+  @TextField(ASSOCIATION_NAME_MAX_LENGTH)
   name!: string;
 
   @CodeField(housingAreas)
@@ -22,26 +29,16 @@ export class RegisterAssociationDto extends CommandDto {
 }
 
 export class CorrectAssociationDetailsDto extends CommandDto {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalTextField(ASSOCIATION_NAME_MAX_LENGTH)
   name?: string;
 
-  @ApiPropertyOptional({ enum: housingAreas })
-  @IsOptional()
-  @IsIn(housingAreas)
+  @OptionalCodeField(housingAreas)
   housingArea?: (typeof housingAreas)[number];
 
-  @ApiPropertyOptional({ enum: associationTypes })
-  @IsOptional()
-  @IsIn(associationTypes)
+  @OptionalCodeField(associationTypes)
   associationType?: (typeof associationTypes)[number];
 
-  @ApiPropertyOptional({ enum: sizeBands })
-  @IsOptional()
-  @IsIn(sizeBands)
+  @OptionalCodeField(sizeBands)
   sizeBand?: (typeof sizeBands)[number];
 
   @TextField(1000, 'Why the registered details were wrong')
@@ -52,6 +49,7 @@ export class CapacityItemDto {
   @CodeField(capacityDomains)
   domain!: string;
 
+  // The scale depends on the instrument, so the decider checks the range.
   @ApiProperty({ description: "On the instrument's scale" })
   @IsInt()
   score!: number;
@@ -67,19 +65,12 @@ export class RecordCapacityAssessmentDto extends CommandDto {
   @CodeField(assessmentWaves)
   wave!: (typeof assessmentWaves)[number];
 
-  @ApiProperty({ example: 'cap-2010-v1' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @TextField(50, 'Version of the capacity instrument, such as cap-2010-v1')
   instrumentVersion!: string;
 
   @CodeField(assessmentModes)
   mode!: (typeof assessmentModes)[number];
 
-  @ApiProperty({ type: [CapacityItemDto] })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => CapacityItemDto)
+  @NestedListField(CapacityItemDto, { minItems: 1, maxItems: 50 })
   items!: CapacityItemDto[];
 }

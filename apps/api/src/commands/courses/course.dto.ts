@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
-import { courseModules, housingAreas } from '@toc/domain';
-import { CodeField, CommandDto, ID_MESSAGE, ID_RULE, IdField, TextField } from '../command.dto';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn } from 'class-validator';
+import { MAX_PLANNED_SESSIONS, courseModules, housingAreas } from '@toc/domain';
+import { CodeField, CommandDto, IdField, IdListField, IntegerField, TextField } from '../command.dto';
 
-const EACH_ID = { each: true, message: `each value in ${ID_MESSAGE}` };
 const MAX_PEOPLE = 200;
 
 export class DesignCourseDto extends CommandDto {
@@ -23,10 +22,7 @@ export class DesignCourseDto extends CommandDto {
   @IsIn(courseModules, { each: true })
   modules!: (typeof courseModules)[number][];
 
-  @ApiProperty({ minimum: 1, maximum: 100 })
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntegerField(1, MAX_PLANNED_SESSIONS)
   plannedSessions!: number;
 }
 
@@ -37,37 +33,22 @@ export class EnrolAssociationDto extends CommandDto {
   @IdField('A registered association')
   associationId!: string;
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: 50, description: "Pseudonymous ids of the association's representatives" })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @Matches(ID_RULE, EACH_ID)
+  @IdListField({ minItems: 1, maxItems: 50, description: "Pseudonymous ids of the association's representatives" })
   representativeIds!: string[];
 }
 
 export class HoldCourseSessionDto extends CommandDto {
-  @ApiProperty({ minimum: 1, maximum: 1000 })
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IntegerField(1, 1000)
   sessionNumber!: number;
 
   @CodeField(courseModules)
   module!: (typeof courseModules)[number];
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_PEOPLE, description: 'Representatives present' })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_PEOPLE)
-  @ArrayUnique()
-  @Matches(ID_RULE, EACH_ID)
+  @IdListField({ minItems: 1, maxItems: MAX_PEOPLE, description: 'Representatives present' })
   attendeeIds!: string[];
 }
 
 export class CompleteCourseDto extends CommandDto {
-  @ApiProperty({ type: [String], maxItems: 500, description: 'Enrolled associations that completed the course; may be empty' })
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ArrayUnique()
-  @Matches(ID_RULE, EACH_ID)
+  @IdListField({ maxItems: 500, description: 'Enrolled associations that completed the course; may be empty' })
   completedAssociationIds!: string[];
 }

@@ -13,6 +13,7 @@ export class RecordEvaluationMilestoneDto extends CommandDto {
   @TextField(200)
   title!: string;
 
+  // Unlike OptionalTextField, an empty note is accepted: the event stores '' for no note.
   @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional()
   @IsString()

@@ -1,7 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { forumInputKinds, forumTypes, housingAreas, seatHolderBackgrounds } from '@toc/domain';
-import { CodeField, CommandDto, ID_MESSAGE, ID_RULE, IdField, TextField } from '../command.dto';
+import { CodeField, CommandDto, IdField, IntegerField, OptionalIdField, TextField } from '../command.dto';
 
 export class RegisterForumDto extends CommandDto {
   @IdField('Client-chosen id of the forum')
@@ -16,10 +14,7 @@ export class RegisterForumDto extends CommandDto {
   @CodeField(housingAreas)
   housingArea!: (typeof housingAreas)[number];
 
-  @ApiProperty({ minimum: 1, maximum: 1000, description: 'Number of seats in the forum' })
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IntegerField(1, 1000, 'Number of seats in the forum')
   seats!: number;
 }
 
@@ -27,13 +22,10 @@ export class TakeForumSeatDto extends CommandDto {
   @IdField('Pseudonymous id of the seat holder')
   seatHolderId!: string;
 
-  @ApiProperty({ enum: seatHolderBackgrounds, description: 'Self-declared; not-disclosed is always accepted' })
-  @IsIn(seatHolderBackgrounds)
+  @CodeField(seatHolderBackgrounds, 'Self-declared; not-disclosed is always accepted')
   background!: (typeof seatHolderBackgrounds)[number];
 
-  @ApiPropertyOptional({ description: 'The registered association that nominated the seat holder' })
-  @IsOptional()
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @OptionalIdField('The registered association that nominated the seat holder')
   nominatedByAssociationId?: string;
 }
 
@@ -49,9 +41,7 @@ export class RecordForumInputDto extends CommandDto {
   @CodeField(forumInputKinds)
   kind!: (typeof forumInputKinds)[number];
 
-  @ApiPropertyOptional({ description: 'The registered association that gave the input' })
-  @IsOptional()
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @OptionalIdField('The registered association that gave the input')
   associationId?: string;
 
   @TextField(5000)

@@ -1,8 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { housingAreas, memberKinds } from '@toc/domain';
-import { CodeField, CommandDto, IdField, TextField } from '../command.dto';
+import { CodeField, CommandDto, IdField, NestedField, NestedListField, OptionalTextField, TextField } from '../command.dto';
 
 export class EstablishNetworkDto extends CommandDto {
   @IdField('Client-chosen id of the network')
@@ -25,25 +22,15 @@ export class NetworkMemberDto {
 }
 
 export class JoinNetworkDto extends CommandDto {
-  @ApiProperty({ type: NetworkMemberDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => NetworkMemberDto)
+  @NestedField(NetworkMemberDto)
   member!: NetworkMemberDto;
 }
 
 export class LeaveNetworkDto extends CommandDto {
-  @ApiProperty({ type: NetworkMemberDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => NetworkMemberDto)
+  @NestedField(NetworkMemberDto)
   member!: NetworkMemberDto;
 
-  @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
+  @OptionalTextField(1000)
   reason?: string;
 }
 
@@ -51,18 +38,10 @@ export class HoldNetworkMeetingDto extends CommandDto {
   @IdField('Client-chosen id of the meeting, unique within the network')
   meetingId!: string;
 
-  @ApiProperty({ type: NetworkMemberDto, description: 'The member who convened the meeting' })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => NetworkMemberDto)
+  @NestedField(NetworkMemberDto, 'The member who convened the meeting')
   convenedBy!: NetworkMemberDto;
 
-  @ApiProperty({ type: [NetworkMemberDto], minItems: 1, maxItems: 200 })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @ArrayUnique((member: NetworkMemberDto) => `${member?.kind}:${member?.id}`)
-  @ValidateNested({ each: true })
-  @Type(() => NetworkMemberDto)
+  @NestedListField(NetworkMemberDto, { minItems: 1, maxItems: 200, uniqueBy: (member) => `${member?.kind}:${member?.id}` })
   attendees!: NetworkMemberDto[];
 }
 

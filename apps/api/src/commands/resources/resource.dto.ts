@@ -1,59 +1,56 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Matches, Max, MaxLength } from 'class-validator';
-import { ResourceUnit, resourceKinds, resourceLines, resourceUnits } from '@toc/domain';
-import { CodeField, CommandDto, IdField } from '../command.dto';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsISO8601, IsNumber, IsPositive, Matches, Max } from 'class-validator';
+import { CALENDAR_DATE_PATTERN, ResourceUnit, allResourceUnits, resourceKinds, resourceLines } from '@toc/domain';
+import { CodeField, CommandDto, IdField, OptionalTextField } from '../command.dto';
 
-/** Every unit of any kind; the decider checks that the unit fits the kind. */
-const units: readonly ResourceUnit[] = [...new Set(Object.values(resourceUnits).flat())];
-
-const DATE_RULE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_AMOUNT = 1_000_000_000;
-// FTE and hours come in fractions; two decimals are enough for both and for kroner and øre.
-const AMOUNT = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 };
+
+/** An amount greater than 0; FTE and hours come in fractions, and two decimals are enough for them and for kroner and øre. */
+const AmountField = (description: string, example: number) =>
+  applyDecorators(
+    ApiProperty({ description, example }),
+    IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }),
+    IsPositive(),
+    Max(MAX_AMOUNT),
+  );
+
+/** A calendar date written YYYY-MM-DD, checked to exist. */
+const DateField = (description: string, example: string) =>
+  applyDecorators(
+    ApiProperty({ description, example }),
+    Matches(CALENDAR_DATE_PATTERN, { message: '$property must be a date written YYYY-MM-DD' }),
+    IsISO8601({ strict: true }),
+  );
 
 export class AllocateResourceDto extends CommandDto {
   @IdField('Client-chosen id of the allocation')
   allocationId!: string;
 
-  @ApiProperty({ enum: resourceLines, description: 'Resource node of the theory of change' })
-  @IsIn(resourceLines)
+  @CodeField(resourceLines, 'Resource node of the theory of change')
   resourceLine!: (typeof resourceLines)[number];
 
   @CodeField(resourceKinds)
   kind!: (typeof resourceKinds)[number];
 
-  @ApiProperty({ enum: units, description: 'fte or hours for staff-time, dkk for budget' })
-  @IsIn(units)
+  // Any unit of any kind: the decider checks that the unit fits the kind.
+  @CodeField(allResourceUnits, 'fte or hours for staff-time, dkk for budget')
   unit!: ResourceUnit;
 
-  @ApiProperty({ description: 'Planned amount in the unit, greater than 0', example: 1 })
-  @IsNumber(AMOUNT)
-  @IsPositive()
-  @Max(MAX_AMOUNT)
+  @AmountField('Planned amount in the unit, greater than 0', 1)
   amount!: number;
 
-  @ApiProperty({ description: 'First day of the allocation (YYYY-MM-DD, inclusive)', example: '2010-01-01' })
-  @Matches(DATE_RULE, { message: '$property must be a date written YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @DateField('First day of the allocation (YYYY-MM-DD, inclusive)', '2010-01-01')
   periodStart!: string;
 
-  @ApiProperty({ description: 'Last day of the allocation (YYYY-MM-DD, inclusive)', example: '2010-12-31' })
-  @Matches(DATE_RULE, { message: '$property must be a date written YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @DateField('Last day of the allocation (YYYY-MM-DD, inclusive)', '2010-12-31')
   periodEnd!: string;
 }
 
 export class RecordResourceUseDto extends CommandDto {
-  @ApiProperty({ description: 'Amount used, in the allocation unit; more than allocated is accepted and reported', example: 0.5 })
-  @IsNumber(AMOUNT)
-  @IsPositive()
-  @Max(MAX_AMOUNT)
+  @AmountField('Amount used, in the allocation unit; more than allocated is accepted and reported', 0.5)
   amount!: number;
 
-  @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
+  @OptionalTextField(1000)
   note?: string;
 }

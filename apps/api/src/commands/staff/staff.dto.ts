@@ -1,7 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
 import { employers, housingAreas, staffRoles } from '@toc/domain';
-import { CodeField, CommandDto, IdField, TextField } from '../command.dto';
+import { CodeField, CommandDto, IdField, OptionalCodeField, TextField } from '../command.dto';
 
 export class RegisterStaffMemberDto extends CommandDto {
   @IdField('Client-chosen pseudonymous id of the staff member (no name, no personal number)')
@@ -18,19 +16,13 @@ export class RegisterStaffMemberDto extends CommandDto {
 }
 
 export class CorrectStaffMemberDetailsDto extends CommandDto {
-  @ApiPropertyOptional({ enum: staffRoles })
-  @IsOptional()
-  @IsIn(staffRoles)
+  @OptionalCodeField(staffRoles)
   role?: (typeof staffRoles)[number];
 
-  @ApiPropertyOptional({ enum: employers })
-  @IsOptional()
-  @IsIn(employers)
+  @OptionalCodeField(employers)
   employer?: (typeof employers)[number];
 
-  @ApiPropertyOptional({ enum: housingAreas })
-  @IsOptional()
-  @IsIn(housingAreas)
+  @OptionalCodeField(housingAreas)
   housingArea?: (typeof housingAreas)[number];
 
   @TextField(1000, 'Why the registered details were wrong')

@@ -1,8 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { respondentKinds, surveyScale, surveyStatements, surveyWaves } from '@toc/domain';
-import { CodeField, CommandDto, ID_MESSAGE, ID_RULE, IdField } from '../command.dto';
+import { CodeField, CommandDto, IdField, IntegerField, NestedListField, OptionalIdField } from '../command.dto';
 
 const statementCodes = surveyStatements.map((statement) => statement.code);
 
@@ -10,10 +7,7 @@ export class SurveyAnswerDto {
   @CodeField(statementCodes)
   statement!: string;
 
-  @ApiProperty({ minimum: surveyScale.min, maximum: surveyScale.max, description: 'Likert: 1 strongly disagree to 5 strongly agree' })
-  @IsInt()
-  @Min(surveyScale.min)
-  @Max(surveyScale.max)
+  @IntegerField(surveyScale.min, surveyScale.max, `Likert: ${surveyScale.min} strongly disagree to ${surveyScale.max} strongly agree`)
   score!: number;
 }
 
@@ -24,24 +18,15 @@ export class AnswerSurveyDto extends CommandDto {
   @CodeField(respondentKinds)
   respondentKind!: (typeof respondentKinds)[number];
 
-  @ApiPropertyOptional({ description: 'The registered association, for an association representative only' })
-  @IsOptional()
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @OptionalIdField('The registered association, for an association representative only')
   associationId?: string;
 
-  @ApiPropertyOptional({ description: 'The registered staff member, for a staff respondent only' })
-  @IsOptional()
-  @Matches(ID_RULE, { message: ID_MESSAGE })
+  @OptionalIdField('The registered staff member, for a staff respondent only')
   staffId?: string;
 
   @CodeField(surveyWaves)
   wave!: (typeof surveyWaves)[number];
 
-  @ApiProperty({ type: [SurveyAnswerDto], minItems: 1, maxItems: statementCodes.length })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(statementCodes.length)
-  @ArrayUnique((answer: SurveyAnswerDto) => answer?.statement)
-  @ValidateNested({ each: true })
-  @Type(() => SurveyAnswerDto)
+  @NestedListField(SurveyAnswerDto, { minItems: 1, maxItems: statementCodes.length, uniqueBy: (answer) => answer?.statement })
   answers!: SurveyAnswerDto[];
 }
