@@ -17,7 +17,7 @@ const seconds = (started: bigint) => Number(process.hrtime.bigint() - started) /
 /** The largest relative difference between the figures of two sets of views of the same period. */
 const largestDifference = (a: readonly IndicatorView[], b: readonly IndicatorView[]): number => {
   const figures = (views: readonly IndicatorView[]) =>
-    views.flatMap((view) => [view.total, ...Object.values(view.breakdowns).flat()].flatMap((cell) => [cell.numerator, cell.denominator, cell.units, cell.result]));
+    views.flatMap((view) => [view.total, ...Object.values(view.breakdowns).flat()].flatMap((cell) => [cell.numerator, cell.denominator, cell.subjects, cell.result]));
   const [x, y] = [figures(a), figures(b)];
   if (x.length !== y.length) return Infinity;
   return Math.max(

@@ -7,6 +7,7 @@ import {
   Decider,
   DomainEvent,
   INDICATOR_CELLS,
+  IndicatorCode,
   PeriodType,
   Projection,
   ReadModelDefinition,
@@ -288,13 +289,13 @@ const recordLaterEvents = async (r: Recorder): Promise<void> => {
 interface Sums {
   readonly numerator: number;
   readonly denominator: number;
-  readonly units: number;
+  readonly subjects: number;
 }
 
 const cell = async (
   store: ReadModelStore,
   namespace: string,
-  indicator: string,
+  indicator: IndicatorCode,
   periodType: PeriodType,
   period: string,
   dimension = TOTAL,
@@ -304,7 +305,7 @@ const cell = async (
   return (stored?.doc.sums as Sums | undefined) ?? null;
 };
 
-const count = (n: number): Sums => ({ numerator: n, denominator: 0, units: n });
+const count = (n: number): Sums => ({ numerator: n, denominator: 0, subjects: n });
 
 type Snapshot = Record<string, readonly (StoredDocument | Document)[]>;
 
@@ -448,16 +449,16 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
           expect(await cell(store, B1, 'PRD-STAFF-TRAINED', 'quarter', '2010-Q3')).toBeNull();
 
           // Registered associations (denominator) and those with a baseline (numerator) at each period end.
-          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q1')).toEqual({ numerator: 1, denominator: 2, units: 2 });
-          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q2')).toEqual({ numerator: 2, denominator: 3, units: 3 });
-          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'programme', 'programme')).toEqual({ numerator: 2, denominator: 3, units: 3 });
-          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q1', 'associationType', 'women')).toEqual({ numerator: 0, denominator: 1, units: 1 });
+          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q1')).toEqual({ numerator: 1, denominator: 2, subjects: 2 });
+          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q2')).toEqual({ numerator: 2, denominator: 3, subjects: 3 });
+          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'programme', 'programme')).toEqual({ numerator: 2, denominator: 3, subjects: 3 });
+          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q1', 'associationType', 'women')).toEqual({ numerator: 0, denominator: 1, subjects: 1 });
 
           expect(await cell(store, B1, 'PRD-REPRESENTATIVES-TRAINED', 'quarter', '2010-Q1')).toEqual(count(2));
           expect(await cell(store, B1, 'PRD-REPRESENTATIVES-TRAINED', 'quarter', '2010-Q2')).toEqual(count(2));
           expect(await cell(store, B1, 'PRD-REPRESENTATIVES-TRAINED', 'year', '2010')).toEqual(count(3));
           expect(await cell(store, B1, 'PRD-ASSOCIATIONS-COMPLETED', 'quarter', '2010-Q2')).toEqual(count(1));
-          expect(await cell(store, B1, 'PRD-WORKSHOP-LEARNING', 'quarter', '2010-Q1')).toEqual({ numerator: 5, denominator: 1, units: 1 });
+          expect(await cell(store, B1, 'PRD-WORKSHOP-LEARNING', 'quarter', '2010-Q1')).toEqual({ numerator: 5, denominator: 1, subjects: 1 });
 
           expect(await checkpointOf(store, B1)).toBe(FIRST_YEAR_EVENTS);
           // Batch by batch, the runner ends where one pass over every event ends.
@@ -516,8 +517,8 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
           expect(await cell(store, B1, 'PRD-REPRESENTATIVES-TRAINED', 'year', '2010')).toEqual(count(2));
 
           // A2's baseline moves from April to July: the share drops in Q2 and is back in Q3.
-          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q2')).toEqual({ numerator: 1, denominator: 3, units: 3 });
-          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q3')).toEqual({ numerator: 2, denominator: 3, units: 3 });
+          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q2')).toEqual({ numerator: 1, denominator: 3, subjects: 3 });
+          expect(await cell(store, B1, 'ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q3')).toEqual({ numerator: 2, denominator: 3, subjects: 3 });
           const secondAssociation = (await store.get(collectionIn(B1, 'associations'), 'A2'))!.doc.records as Record<string, { type: string; at: string }>;
           expect(secondAssociation[recorded.secondBaseline]).toBeUndefined();
           expect(Object.values(secondAssociation).filter((record) => record.type === 'CapacityAssessmentRecorded').map((record) => record.at)).toEqual([

@@ -1,5 +1,7 @@
-/** A read-model document: plain JSON with a string id. */
-export type Document = { readonly id: string } & Record<string, unknown>;
+import type { ProjectionDocument } from '@toc/domain';
+
+/** A read-model document: what a projection makes (plain JSON with a string id). */
+export type Document = ProjectionDocument;
 
 /** A document as stored, with the global position of the last event applied to it. */
 export interface StoredDocument<D extends Document = Document> {

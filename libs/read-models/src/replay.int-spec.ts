@@ -71,7 +71,7 @@ describe('given a programme with a late recording and a later correction', () =>
 
   it('when replayed as known on 15 January 2011, then the report of that day shows 5 of 6 assessed and no workshop yet', async () => {
     const views = await replay({ knownAt: '2011-01-15T12:00:00Z' }, 'year', '2010');
-    expect(total(views, 'ACT-ASSESSMENT-COVERAGE')).toMatchObject({ numerator: 5, denominator: 6, units: 6, result: 5 / 6 });
+    expect(total(views, 'ACT-ASSESSMENT-COVERAGE')).toMatchObject({ numerator: 5, denominator: 6, subjects: 6, result: 5 / 6 });
     expect(total(views, 'ACT-EVENTS-HELD')).toMatchObject({ numerator: 0 });
   });
 

@@ -1,16 +1,19 @@
 import { RecordDocument, recordProjection, recordsOf } from '../core/record-projection';
+import { indicatorFeature } from '../indicators/indicator-feature';
 import { IndicatorFact } from '../indicators/indicator-facts';
-import { GoodPracticeAnalysisCompleted } from './analysis.events';
+import { AnalysisEvent } from './analysis.events';
 
-export const analysisProjection = recordProjection('analyses', {
+const analysisProjection = recordProjection<AnalysisEvent>('analyses', {
   GoodPracticeAnalysisCompleted: (data) => [data.analysisId],
 });
 
-export const analysisFacts = (doc: RecordDocument): IndicatorFact[] =>
-  recordsOf<GoodPracticeAnalysisCompleted['data']>(doc, 'GoodPracticeAnalysisCompleted').map(({ at, data }) => ({
+const analysisFacts = (doc: RecordDocument<AnalysisEvent>): IndicatorFact[] =>
+  recordsOf(doc, 'GoodPracticeAnalysisCompleted').map(({ at, data }) => ({
     indicator: 'ACT-GOOD-PRACTICE-ANALYSES',
     at,
     numerator: 1,
-    units: 0,
+    subjects: 0,
     dims: { housingArea: data.housingArea },
   }));
+
+export const analysisFeature = indicatorFeature({ projection: analysisProjection, indicators: ['ACT-GOOD-PRACTICE-ANALYSES'], facts: analysisFacts });

@@ -8,6 +8,8 @@ export type ProjectionDocument = { readonly id: string } & Record<string, unknow
  * A projection is pure: which documents an event touches and how one document evolves.
  * Writing, batching and checkpointing are generic infrastructure. A retraction is routed to
  * the documents its retracted event touched, and `evolve` undoes that event's effect.
+ * `evolve` is a method, so a projection of its own document type is a projection of any
+ * read model: the engine hands each projection only the documents it made.
  */
 export interface Projection<D extends ProjectionDocument = ProjectionDocument> {
   /** Logical collection name ([a-z_]+); the store prefixes it with the read model's version. */
@@ -15,7 +17,7 @@ export interface Projection<D extends ProjectionDocument = ProjectionDocument> {
   readonly handles: ReadonlySet<string>;
   readonly documentIds: (event: RecordedEvent) => readonly string[];
   /** `id` is the document's id (one of `documentIds(event)`), needed when `doc` is new. */
-  readonly evolve: (doc: D | null, event: RecordedEvent, id: string) => D | null;
+  evolve(doc: D | null, event: RecordedEvent, id: string): D | null;
 }
 
 export type CellFields = Readonly<Record<string, string | number | boolean | null>>;
@@ -41,7 +43,7 @@ export interface Aggregation {
 export interface ReadModelDefinition {
   readonly name: string;
   readonly version: number;
-  readonly projections: readonly Projection<any>[];
+  readonly projections: readonly Projection[];
   readonly aggregation?: Aggregation;
 }
 

@@ -1,8 +1,10 @@
-import { RecordedEvent } from './event';
+import { DomainEvent, RecordedEvent } from './event';
 import { RecordDocument, documentAt, recordProjection } from './record-projection';
 import { RECORD_RETRACTED } from './retraction';
 
-const projection = recordProjection('things', { ThingSeen: (data) => [data.thingId] });
+type ThingSeen = DomainEvent<'ThingSeen', { readonly thingId: string }>;
+
+const projection = recordProjection<ThingSeen>('things', { ThingSeen: (data) => [data.thingId] });
 
 let position = 0;
 const event = (type: string, data: unknown, occurredAt: string, recordedAt: string, eventId = `e${position + 1}`): RecordedEvent => ({
@@ -27,8 +29,8 @@ const seen = (eventId: string, occurredAt: string, recordedAt: string) => event(
 const retraction = (retractedEventId: string, occurredAt: string, recordedAt: string) =>
   event(RECORD_RETRACTED, { retractedEventId, reason: 'wrong', retracted: { eventId: retractedEventId, type: 'ThingSeen', data: { thingId: 't1' }, occurredAt } }, recordedAt, recordedAt);
 
-const fold = (events: RecordedEvent[]): RecordDocument | null =>
-  events.reduce<RecordDocument | null>((doc, next) => projection.evolve(doc, next, 't1'), null);
+const fold = (events: RecordedEvent[]): RecordDocument<ThingSeen> | null =>
+  events.reduce<RecordDocument<ThingSeen> | null>((doc, next) => projection.evolve(doc, next, 't1'), null);
 
 describe('a record document', () => {
   beforeEach(() => (position = 0));

@@ -1,74 +1,88 @@
-import { RecordedEvent } from './event';
+import { DomainEvent, RecordedEvent } from './event';
 import { Projection, ProjectionDocument, routingEvent } from './projection';
 import { RECORD_RETRACTED, RecordRetracted, isRetraction } from './retraction';
 
 /** Times are kept in UTC so that comparing them as text compares instants. */
 export const utcTime = (iso: string): string => new Date(Date.parse(iso)).toISOString();
 
-/** One event kept by a record document: what it said, when it happened, where it stands. */
-export interface EventRecord<Data = unknown> {
-  readonly type: string;
+/** The member of an event union with the given type. */
+export type EventOfType<E extends DomainEvent, T extends E['type']> = Extract<E, { readonly type: T }>;
+
+interface RecordTimes {
   /** Business time, UTC ISO-8601. */
   readonly at: string;
   /** Recording time, UTC ISO-8601. */
   readonly recordedAt: string;
   readonly position: number;
-  readonly data: Data;
 }
 
+/**
+ * One event kept by a record document: what it said, when it happened, where it stands. For an
+ * event union it is a union of records, so checking `type` narrows `data`.
+ */
+export type EventRecord<E extends DomainEvent = DomainEvent> = E extends DomainEvent
+  ? { readonly type: E['type']; readonly data: E['data'] } & RecordTimes
+  : never;
+
 /** A record that a later retraction withdrew, kept so the document can be seen as it was known before. */
-export interface WithdrawnRecord extends EventRecord {
+export type WithdrawnRecord<E extends DomainEvent = DomainEvent> = EventRecord<E> & {
   /** Recording time and position of the retraction. */
   readonly withdrawnAt: string;
   readonly withdrawnPosition: number;
-}
+};
 
 /**
- * A document that keeps the events about one thing, keyed by event id. `records` is what
- * counts now; `withdrawn` keeps retracted records for views of the past (see `documentAt`).
+ * A document that keeps the events (of union `E`) about one thing, keyed by event id. `records`
+ * is what counts now; `withdrawn` keeps retracted records for views of the past (see `documentAt`).
  */
-export interface RecordDocument extends ProjectionDocument {
-  readonly records: Readonly<Record<string, EventRecord>>;
-  readonly withdrawn?: Readonly<Record<string, WithdrawnRecord>>;
+export interface RecordDocument<E extends DomainEvent = DomainEvent> extends ProjectionDocument {
+  readonly records: Readonly<Record<string, EventRecord<E>>>;
+  readonly withdrawn?: Readonly<Record<string, WithdrawnRecord<E>>>;
 }
 
-/** Which document ids of the collection an event (by type) is about. */
-export type Routes = Readonly<Record<string, (data: any) => readonly (string | undefined)[]>>;
+type DocumentIds = readonly (string | undefined)[];
+
+/** Which document ids of the collection an event is about, for every event type of the union. */
+export type Routes<E extends DomainEvent> = { readonly [T in E['type']]: (data: EventOfType<E, T>['data']) => DocumentIds };
 
 /**
- * A projection whose documents keep the events routed to them. Evolving is adding a record, or
- * deleting one on a retraction, so every projection undoes retracted events the same way; the
- * meaning lives in the pure functions that read the records (indicator facts, views).
+ * A projection whose documents keep the events of union `E` routed to them. Evolving is adding a
+ * record, or deleting one on a retraction, so every projection undoes retracted events the same
+ * way; the meaning lives in the pure functions that read the records (indicator facts, views).
  */
-export const recordProjection = (collection: string, routes: Routes): Projection<RecordDocument> => ({
-  collection,
-  handles: new Set([...Object.keys(routes), RECORD_RETRACTED]),
-  documentIds: (event) => {
-    const routed = routingEvent(event);
-    const route = routes[routed.type];
-    return route ? (route(routed.data).filter((id) => id !== undefined) as string[]) : [];
-  },
-  evolve: (doc, event: RecordedEvent, id) => {
-    const records = { ...(doc?.records ?? {}) };
-    const withdrawn = { ...(doc?.withdrawn ?? {}) };
-    if (isRetraction(event)) {
-      const retractedId = (event as RecordedEvent & RecordRetracted).data.retractedEventId;
-      const record = records[retractedId];
-      if (record) withdrawn[retractedId] = { ...record, withdrawnAt: utcTime(event.metadata.recordedAt), withdrawnPosition: event.position };
-      delete records[retractedId];
-    } else {
-      records[event.metadata.eventId] = {
-        type: event.type,
-        at: utcTime(event.metadata.occurredAt),
-        recordedAt: utcTime(event.metadata.recordedAt),
-        position: event.position,
-        data: event.data,
-      };
-    }
-    if (Object.keys(records).length === 0 && Object.keys(withdrawn).length === 0) return null;
-    return Object.keys(withdrawn).length === 0 ? { id, records } : { id, records, withdrawn };
-  },
-});
+export const recordProjection = <E extends DomainEvent>(collection: string, routes: Routes<E>): Projection<RecordDocument<E>> => {
+  // Stored events are untyped; an event's type is what names the shape of its data.
+  const routeOf = routes as unknown as Readonly<Record<string, ((data: unknown) => DocumentIds) | undefined>>;
+  return {
+    collection,
+    handles: new Set([...Object.keys(routes), RECORD_RETRACTED]),
+    documentIds: (event) => {
+      const routed = routingEvent(event);
+      const route = routeOf[routed.type];
+      return route ? route(routed.data).filter((id): id is string => id !== undefined) : [];
+    },
+    evolve: (doc, event: RecordedEvent, id) => {
+      const records: Record<string, EventRecord<E>> = { ...(doc?.records ?? {}) };
+      const withdrawn: Record<string, WithdrawnRecord<E>> = { ...(doc?.withdrawn ?? {}) };
+      if (isRetraction(event)) {
+        const retractedId = (event as RecordedEvent & RecordRetracted).data.retractedEventId;
+        const record = records[retractedId];
+        if (record) withdrawn[retractedId] = { ...record, withdrawnAt: utcTime(event.metadata.recordedAt), withdrawnPosition: event.position };
+        delete records[retractedId];
+      } else {
+        records[event.metadata.eventId] = {
+          type: event.type,
+          at: utcTime(event.metadata.occurredAt),
+          recordedAt: utcTime(event.metadata.recordedAt),
+          position: event.position,
+          data: event.data,
+        } as EventRecord<E>;
+      }
+      if (Object.keys(records).length === 0 && Object.keys(withdrawn).length === 0) return null;
+      return Object.keys(withdrawn).length === 0 ? { id, records } : { id, records, withdrawn };
+    },
+  };
+};
 
 /**
  * Limits on what a view of the past may see: events that had happened by `asOf` (business
@@ -110,10 +124,10 @@ export const documentAt = (doc: RecordDocument, horizon: RecordHorizon): RecordD
 };
 
 /** The records of some types, oldest business time first (recording order breaks ties). */
-export const recordsOf = <Data = any>(doc: RecordDocument, ...types: string[]): EventRecord<Data>[] =>
-  Object.values(doc.records)
-    .filter((record) => types.includes(record.type))
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.position - b.position)) as EventRecord<Data>[];
+export const recordsOf = <E extends DomainEvent, T extends E['type']>(doc: RecordDocument<E>, ...types: readonly T[]): EventRecord<EventOfType<E, T>>[] =>
+  (Object.values(doc.records) as EventRecord<E>[])
+    .filter((record) => (types as readonly string[]).includes(record.type))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.position - b.position)) as EventRecord<EventOfType<E, T>>[];
 
 /** Details as registered, with each later correction's given fields applied in order. */
 export const withCorrections = <T extends object>(registered: T, corrections: readonly Partial<T>[], fields: readonly (keyof T)[]): T => {

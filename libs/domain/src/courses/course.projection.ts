@@ -1,8 +1,9 @@
 import { RecordDocument, recordProjection, recordsOf } from '../core/record-projection';
+import { indicatorFeature } from '../indicators/indicator-feature';
 import { IndicatorFact } from '../indicators/indicator-facts';
-import { CourseDesigned, CourseSessionHeld } from './course.events';
+import { CourseEvent, CourseSessionHeld } from './course.events';
 
-export const courseProjection = recordProjection('courses', {
+const courseProjection = recordProjection<CourseEvent>('courses', {
   CourseDesigned: (data) => [data.courseId],
   CourseStarted: (data) => [data.courseId],
   AssociationEnrolled: (data) => [data.courseId],
@@ -10,25 +11,33 @@ export const courseProjection = recordProjection('courses', {
   CourseCompleted: (data) => [data.courseId],
 });
 
-export const courseFacts = (doc: RecordDocument): IndicatorFact[] =>
-  recordsOf<CourseDesigned['data']>(doc, 'CourseDesigned').map((design) => ({
+const courseFacts = (doc: RecordDocument<CourseEvent>): IndicatorFact[] =>
+  recordsOf(doc, 'CourseDesigned').map((design) => ({
     indicator: 'ACT-COURSES-DESIGNED',
     at: design.at,
     numerator: 1,
-    units: 0,
+    subjects: 0,
     dims: { housingArea: design.data.housingArea, courseModule: design.data.modules },
   }));
 
+export const courseFeature = indicatorFeature({ projection: courseProjection, indicators: ['ACT-COURSES-DESIGNED'], facts: courseFacts });
+
 /** One document per (pseudonymous) representative: the course sessions they attended. */
-export const representativeProjection = recordProjection('representatives', {
+const representativeProjection = recordProjection<CourseSessionHeld>('representatives', {
   CourseSessionHeld: (data) => data.attendeeIds,
 });
 
-export const representativeFacts = (doc: RecordDocument): IndicatorFact[] =>
-  recordsOf<CourseSessionHeld['data']>(doc, 'CourseSessionHeld').map((session) => ({
+const representativeFacts = (doc: RecordDocument<CourseSessionHeld>): IndicatorFact[] =>
+  recordsOf(doc, 'CourseSessionHeld').map((session) => ({
     indicator: 'PRD-REPRESENTATIVES-TRAINED',
     at: session.at,
     numerator: 1,
-    units: 1,
+    subjects: 1,
     dims: { courseModule: session.data.module },
   }));
+
+export const representativeFeature = indicatorFeature({
+  projection: representativeProjection,
+  indicators: ['PRD-REPRESENTATIVES-TRAINED'],
+  facts: representativeFacts,
+});

@@ -1,16 +1,19 @@
 import { RecordDocument, recordProjection, recordsOf } from '../core/record-projection';
+import { indicatorFeature } from '../indicators/indicator-feature';
 import { IndicatorFact } from '../indicators/indicator-facts';
-import { EvaluationMilestoneReached } from './evaluation.events';
+import { EvaluationEvent } from './evaluation.events';
 
-export const evaluationProjection = recordProjection('milestones', {
+const evaluationProjection = recordProjection<EvaluationEvent>('milestones', {
   EvaluationMilestoneReached: (data) => [data.milestoneId],
 });
 
-export const evaluationFacts = (doc: RecordDocument): IndicatorFact[] =>
-  recordsOf<EvaluationMilestoneReached['data']>(doc, 'EvaluationMilestoneReached').map(({ at, data }) => ({
+const evaluationFacts = (doc: RecordDocument<EvaluationEvent>): IndicatorFact[] =>
+  recordsOf(doc, 'EvaluationMilestoneReached').map(({ at, data }) => ({
     indicator: 'ACT-EVALUATION-MILESTONES',
     at,
     numerator: 1,
-    units: 0,
+    subjects: 0,
     dims: { milestone: data.milestone },
   }));
+
+export const evaluationFeature = indicatorFeature({ projection: evaluationProjection, indicators: ['ACT-EVALUATION-MILESTONES'], facts: evaluationFacts });

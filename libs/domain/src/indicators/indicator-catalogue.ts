@@ -1,15 +1,14 @@
+import { Label, label } from '../model/theory-of-change';
 import { PeriodType, periodTypes } from './periods';
-
-type Label = { readonly da: string; readonly en: string };
 
 /**
  * How values combine over a period:
  * - count: number of occurrences (each document counts each occurrence);
- * - distinct-count: units (associations, persons) counted once per period however often they occur;
+ * - distinct-count: subjects (associations, persons) counted once per period however often they occur;
  * - sum: amounts (hours, DKK, head counts);
- * - stock: units in a state at the end of the period (network members, seats held);
+ * - stock: subjects in a state at the end of the period (network members, seats held);
  * - average: numerator / denominator, where the denominator counts observations;
- * - ratio: numerator / denominator as a share of units.
+ * - ratio: numerator / denominator as a share of subjects.
  */
 export type IndicatorAggregation = 'count' | 'distinct-count' | 'sum' | 'stock' | 'average' | 'ratio';
 
@@ -35,7 +34,7 @@ export type Dimension = (typeof dimensions)[number];
 export type IndicatorSubject = 'associations' | 'persons' | 'none';
 
 export interface IndicatorDefinition {
-  readonly code: string;
+  readonly code: IndicatorCode;
   /** The model node the indicator gives evidence for. */
   readonly node: string;
   /** Further nodes it also gives evidence for (one resource indicator covers several resource lines). */
@@ -58,30 +57,29 @@ const START = '2010-01-01';
 /** Most products and results start from nothing when the programme starts. */
 const fromZero = { value: 0, date: START } as const;
 const END = '2011-12-31';
-const l = (da: string, en: string): Label => ({ da, en });
+
+/** An entry of the catalogue; every indicator is reported for every period type unless it says otherwise. */
+type IndicatorEntry = Omit<IndicatorDefinition, 'code' | 'periodTypes'> & { readonly code: string; readonly periodTypes?: readonly PeriodType[] };
 
 /**
  * The indicators of the TaskForce Integration 2010 model. Baselines and targets are planning
  * figures kept as data: the programme replaces them without a code change.
  */
-/** An entry of the catalogue; every indicator is reported for every period type unless it says otherwise. */
-type IndicatorEntry = Omit<IndicatorDefinition, 'periodTypes'> & { readonly periodTypes?: readonly PeriodType[] };
-
-const entries: readonly IndicatorEntry[] = [
+const entries = [
   // Resources
   {
     code: 'RES-STAFF-TIME',
     node: 'R1',
     alsoNodes: ['R2', 'R3', 'R4', 'R5'],
-    name: l('Medarbejdertid brugt', 'Staff time used'),
-    definition: l(
+    name: label('Medarbejdertid brugt', 'Staff time used'),
+    definition: label(
       'Timer brugt af de afsatte medarbejderressourcer (1 årsværk = 1.924 timer), mod planlagt',
       'Hours used of the staff time allocated (1 FTE-year = 1,924 hours), against plan',
     ),
-    unit: l('timer', 'hours'),
+    unit: label('timer', 'hours'),
     aggregation: 'sum',
-    numerator: l('Timer brugt', 'Hours used'),
-    denominator: l('Timer planlagt', 'Hours planned'),
+    numerator: label('Timer brugt', 'Hours used'),
+    denominator: label('Timer planlagt', 'Hours planned'),
     breakdowns: ['resourceLine'],
     subject: 'none',
     baseline: fromZero,
@@ -91,12 +89,12 @@ const entries: readonly IndicatorEntry[] = [
     code: 'RES-BUDGET',
     node: 'R6',
     alsoNodes: ['R5'],
-    name: l('Budget brugt', 'Budget used'),
-    definition: l('Kroner brugt af det afsatte budget, mod planlagt', 'DKK spent of the budget allocated, against plan'),
-    unit: l('kr.', 'DKK'),
+    name: label('Budget brugt', 'Budget used'),
+    definition: label('Kroner brugt af det afsatte budget, mod planlagt', 'DKK spent of the budget allocated, against plan'),
+    unit: label('kr.', 'DKK'),
     aggregation: 'sum',
-    numerator: l('Kroner brugt', 'DKK spent'),
-    denominator: l('Kroner afsat', 'DKK allocated'),
+    numerator: label('Kroner brugt', 'DKK spent'),
+    denominator: label('Kroner afsat', 'DKK allocated'),
     breakdowns: ['resourceLine'],
     subject: 'none',
     baseline: fromZero,
@@ -106,15 +104,15 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'ACT-ASSESSMENT-COVERAGE',
     node: 'A1',
-    name: l('Foreninger med kapacitetsanalyse', 'Associations with a capacity assessment'),
-    definition: l(
+    name: label('Foreninger med kapacitetsanalyse', 'Associations with a capacity assessment'),
+    definition: label(
       'Andel af registrerede foreninger med en baseline-kapacitetsanalyse ved periodens udgang',
       'Share of registered associations with a baseline capacity assessment at the end of the period',
     ),
-    unit: l('andel', 'share'),
+    unit: label('andel', 'share'),
     aggregation: 'ratio',
-    numerator: l('Foreninger med baseline-analyse', 'Associations with a baseline assessment'),
-    denominator: l('Registrerede foreninger', 'Registered associations'),
+    numerator: label('Foreninger med baseline-analyse', 'Associations with a baseline assessment'),
+    denominator: label('Registrerede foreninger', 'Registered associations'),
     breakdowns: ['housingArea', 'associationType'],
     subject: 'associations',
     baseline: fromZero,
@@ -123,11 +121,11 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'ACT-GOOD-PRACTICE-ANALYSES',
     node: 'A2',
-    name: l('Analyser af god praksis', 'Good-practice analyses completed'),
-    definition: l('Afsluttede analyser af god praksis for borgerinddragelse', 'Completed analyses of good practice in citizen involvement'),
-    unit: l('analyser', 'analyses'),
+    name: label('Analyser af god praksis', 'Good-practice analyses completed'),
+    definition: label('Afsluttede analyser af god praksis for borgerinddragelse', 'Completed analyses of good practice in citizen involvement'),
+    unit: label('analyser', 'analyses'),
     aggregation: 'count',
-    numerator: l('Afsluttede analyser', 'Analyses completed'),
+    numerator: label('Afsluttede analyser', 'Analyses completed'),
     breakdowns: ['housingArea'],
     subject: 'none',
     baseline: fromZero,
@@ -136,11 +134,11 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'ACT-COURSES-DESIGNED',
     node: 'A3',
-    name: l('Forløb designet', 'Courses designed'),
-    definition: l('Kapacitetsopbyggende forløb designet', 'Capacity-building courses designed'),
-    unit: l('forløb', 'courses'),
+    name: label('Forløb designet', 'Courses designed'),
+    definition: label('Kapacitetsopbyggende forløb designet', 'Capacity-building courses designed'),
+    unit: label('forløb', 'courses'),
     aggregation: 'count',
-    numerator: l('Designede forløb', 'Courses designed'),
+    numerator: label('Designede forløb', 'Courses designed'),
     breakdowns: ['housingArea', 'courseModule'],
     subject: 'none',
     baseline: fromZero,
@@ -149,11 +147,11 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'ACT-EVENTS-HELD',
     node: 'A4',
-    name: l('Workshops og seminarer afholdt', 'Workshops and seminars held'),
-    definition: l('Afholdte workshops, seminarer og arrangementer', 'Workshops, seminars and events held'),
-    unit: l('arrangementer', 'events'),
+    name: label('Workshops og seminarer afholdt', 'Workshops and seminars held'),
+    definition: label('Afholdte workshops, seminarer og arrangementer', 'Workshops, seminars and events held'),
+    unit: label('arrangementer', 'events'),
     aggregation: 'count',
-    numerator: l('Afholdte arrangementer', 'Events held'),
+    numerator: label('Afholdte arrangementer', 'Events held'),
     breakdowns: ['format', 'housingArea'],
     subject: 'none',
     baseline: fromZero,
@@ -162,11 +160,11 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'ACT-EVALUATION-MILESTONES',
     node: 'A5',
-    name: l('Evalueringsmilepæle nået', 'Evaluation milestones reached'),
-    definition: l('Milepæle i evalueringen af indsatsen', 'Milestones of the evaluation of the effort'),
-    unit: l('milepæle', 'milestones'),
+    name: label('Evalueringsmilepæle nået', 'Evaluation milestones reached'),
+    definition: label('Milepæle i evalueringen af indsatsen', 'Milestones of the evaluation of the effort'),
+    unit: label('milepæle', 'milestones'),
     aggregation: 'count',
-    numerator: l('Nåede milepæle', 'Milestones reached'),
+    numerator: label('Nåede milepæle', 'Milestones reached'),
     breakdowns: ['milestone'],
     subject: 'none',
     baseline: fromZero,
@@ -176,14 +174,14 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'PRD-ASSOCIATIONS-COMPLETED',
     node: 'P1',
-    name: l('Foreninger der har gennemført forløb', 'Associations completing a course'),
-    definition: l(
+    name: label('Foreninger der har gennemført forløb', 'Associations completing a course'),
+    definition: label(
       'Foreninger der har gennemført et kapacitetsopbyggende forløb (hver forening tælles én gang pr. periode)',
       'Associations that completed a capacity-building course (each counted once per period)',
     ),
-    unit: l('foreninger', 'associations'),
+    unit: label('foreninger', 'associations'),
     aggregation: 'distinct-count',
-    numerator: l('Foreninger', 'Associations'),
+    numerator: label('Foreninger', 'Associations'),
     breakdowns: ['housingArea', 'associationType'],
     subject: 'associations',
     baseline: fromZero,
@@ -192,14 +190,14 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'PRD-REPRESENTATIVES-TRAINED',
     node: 'P1',
-    name: l('Foreningsrepræsentanter uddannet', 'Association representatives trained'),
-    definition: l(
+    name: label('Foreningsrepræsentanter uddannet', 'Association representatives trained'),
+    definition: label(
       'Repræsentanter der har deltaget i mindst én forløbsgang, pr. modul',
       'Representatives who attended at least one course session, by module',
     ),
-    unit: l('personer', 'persons'),
+    unit: label('personer', 'persons'),
     aggregation: 'distinct-count',
-    numerator: l('Repræsentanter', 'Representatives'),
+    numerator: label('Repræsentanter', 'Representatives'),
     breakdowns: ['courseModule'],
     subject: 'persons',
     baseline: fromZero,
@@ -208,11 +206,11 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'PRD-STAFF-TRAINED',
     node: 'P2',
-    name: l('Medarbejdere kompetenceudviklet', 'Staff trained'),
-    definition: l('Medarbejdere der har deltaget i en workshop, pr. emne', 'Staff members who took part in a workshop, by topic'),
-    unit: l('personer', 'persons'),
+    name: label('Medarbejdere kompetenceudviklet', 'Staff trained'),
+    definition: label('Medarbejdere der har deltaget i en workshop, pr. emne', 'Staff members who took part in a workshop, by topic'),
+    unit: label('personer', 'persons'),
     aggregation: 'distinct-count',
-    numerator: l('Medarbejdere', 'Staff members'),
+    numerator: label('Medarbejdere', 'Staff members'),
     breakdowns: ['workshopTopic', 'role', 'employer', 'housingArea'],
     subject: 'persons',
     baseline: fromZero,
@@ -221,12 +219,12 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'PRD-WORKSHOP-LEARNING',
     node: 'P2',
-    name: l('Udbytte af workshops', 'Workshop learning score'),
-    definition: l('Gennemsnitlig læringsscore (1-5) angivet af deltagerne', 'Average learning score (1-5) given by participants'),
-    unit: l('score', 'score'),
+    name: label('Udbytte af workshops', 'Workshop learning score'),
+    definition: label('Gennemsnitlig læringsscore (1-5) angivet af deltagerne', 'Average learning score (1-5) given by participants'),
+    unit: label('score', 'score'),
     aggregation: 'average',
-    numerator: l('Sum af scorer', 'Sum of scores'),
-    denominator: l('Besvarelser', 'Responses'),
+    numerator: label('Sum af scorer', 'Sum of scores'),
+    denominator: label('Besvarelser', 'Responses'),
     breakdowns: ['workshopTopic', 'housingArea'],
     subject: 'persons',
     baseline: { value: 3, date: START },
@@ -235,11 +233,11 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'PRD-CROSS-GROUP-SEMINARS',
     node: 'P3',
-    name: l('Seminarer på tværs', 'Cross-group seminars and events'),
-    definition: l('Seminarer og arrangementer på tværs af målgrupperne', 'Seminars and events across the target groups'),
-    unit: l('arrangementer', 'events'),
+    name: label('Seminarer på tværs', 'Cross-group seminars and events'),
+    definition: label('Seminarer og arrangementer på tværs af målgrupperne', 'Seminars and events across the target groups'),
+    unit: label('arrangementer', 'events'),
     aggregation: 'count',
-    numerator: l('Seminarer og arrangementer', 'Seminars and events'),
+    numerator: label('Seminarer og arrangementer', 'Seminars and events'),
     breakdowns: ['format', 'housingArea'],
     subject: 'none',
     baseline: fromZero,
@@ -248,11 +246,11 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'PRD-CROSS-GROUP-PARTICIPANTS',
     node: 'P3',
-    name: l('Deltagere i seminarer på tværs', 'Participants in cross-group seminars'),
-    definition: l('Deltagere i seminarer og arrangementer, pr. målgruppe', 'Participants in seminars and events, by target group'),
-    unit: l('deltagere', 'participants'),
+    name: label('Deltagere i seminarer på tværs', 'Participants in cross-group seminars'),
+    definition: label('Deltagere i seminarer og arrangementer, pr. målgruppe', 'Participants in seminars and events, by target group'),
+    unit: label('deltagere', 'participants'),
     aggregation: 'sum',
-    numerator: l('Deltagere', 'Participants'),
+    numerator: label('Deltagere', 'Participants'),
     breakdowns: ['targetGroup', 'housingArea'],
     subject: 'none',
     baseline: fromZero,
@@ -262,11 +260,11 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'RSL-NETWORK-MEMBERS',
     node: 'S1',
-    name: l('Netværkets medlemmer', 'Network members'),
-    definition: l('Foreninger og medarbejdere i det lokale netværk ved periodens udgang', 'Associations and staff in the local network at the end of the period'),
-    unit: l('medlemmer', 'members'),
+    name: label('Netværkets medlemmer', 'Network members'),
+    definition: label('Foreninger og medarbejdere i det lokale netværk ved periodens udgang', 'Associations and staff in the local network at the end of the period'),
+    unit: label('medlemmer', 'members'),
     aggregation: 'stock',
-    numerator: l('Medlemmer', 'Members'),
+    numerator: label('Medlemmer', 'Members'),
     breakdowns: ['memberKind', 'housingArea'],
     subject: 'persons',
     baseline: fromZero,
@@ -275,15 +273,15 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'RSL-ASSOCIATIONS-WITH-STAFF-CONTACT',
     node: 'S1',
-    name: l('Foreninger med medarbejderkontakt', 'Associations with a staff contact'),
-    definition: l(
+    name: label('Foreninger med medarbejderkontakt', 'Associations with a staff contact'),
+    definition: label(
       'Andel af netværkets foreninger der har samarbejdet med en medarbejder om en fælles aktivitet',
       'Share of network associations that co-organised a joint activity with a staff member',
     ),
-    unit: l('andel', 'share'),
+    unit: label('andel', 'share'),
     aggregation: 'ratio',
-    numerator: l('Foreninger med kontakt', 'Associations with a contact'),
-    denominator: l('Foreninger i netværket', 'Associations in the network'),
+    numerator: label('Foreninger med kontakt', 'Associations with a contact'),
+    denominator: label('Foreninger i netværket', 'Associations in the network'),
     breakdowns: ['housingArea', 'associationType'],
     subject: 'associations',
     baseline: fromZero,
@@ -292,11 +290,11 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'RSL-LOCAL-MEETINGS',
     node: 'S1',
-    name: l('Lokalt indkaldte netværksmøder', 'Locally convened network meetings'),
-    definition: l('Netværksmøder indkaldt af et medlem, pr. indkalder', 'Network meetings convened by a member, by convener'),
-    unit: l('møder', 'meetings'),
+    name: label('Lokalt indkaldte netværksmøder', 'Locally convened network meetings'),
+    definition: label('Netværksmøder indkaldt af et medlem, pr. indkalder', 'Network meetings convened by a member, by convener'),
+    unit: label('møder', 'meetings'),
     aggregation: 'count',
-    numerator: l('Møder', 'Meetings'),
+    numerator: label('Møder', 'Meetings'),
     breakdowns: ['memberKind', 'housingArea'],
     subject: 'none',
     baseline: fromZero,
@@ -305,11 +303,11 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'RSL-JOINT-ACTIVITIES',
     node: 'S1',
-    name: l('Fælles aktiviteter', 'Joint activities'),
-    definition: l('Aktiviteter organiseret af en forening og en medarbejder sammen', 'Activities co-organised by an association and a staff member'),
-    unit: l('aktiviteter', 'activities'),
+    name: label('Fælles aktiviteter', 'Joint activities'),
+    definition: label('Aktiviteter organiseret af en forening og en medarbejder sammen', 'Activities co-organised by an association and a staff member'),
+    unit: label('aktiviteter', 'activities'),
     aggregation: 'count',
-    numerator: l('Aktiviteter', 'Activities'),
+    numerator: label('Aktiviteter', 'Activities'),
     breakdowns: ['housingArea'],
     subject: 'none',
     baseline: fromZero,
@@ -319,15 +317,15 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'MED-CAPACITY-CHANGE',
     node: 'M1',
-    name: l('Ændring i kapacitet', 'Change in capacity'),
-    definition: l(
+    name: label('Ændring i kapacitet', 'Change in capacity'),
+    definition: label(
       'Gennemsnitlig ændring i kapacitetsscore fra baseline til opfølgning, pr. kapacitetsområde',
       'Average change in capacity score from baseline to follow-up, by capacity domain',
     ),
-    unit: l('point', 'score points'),
+    unit: label('point', 'score points'),
     aggregation: 'average',
-    numerator: l('Sum af ændringer', 'Sum of changes'),
-    denominator: l('Foreninger vurderet to gange', 'Associations assessed twice'),
+    numerator: label('Sum af ændringer', 'Sum of changes'),
+    denominator: label('Foreninger vurderet to gange', 'Associations assessed twice'),
     breakdowns: ['capacityDomain', 'housingArea', 'associationType'],
     subject: 'associations',
     baseline: fromZero,
@@ -336,15 +334,15 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'MED-ASSOCIATIONS-BETTER-COMMUNICATION',
     node: 'M1',
-    name: l('Foreninger der kommunikerer bedre', 'Associations communicating better'),
-    definition: l(
+    name: label('Foreninger der kommunikerer bedre', 'Associations communicating better'),
+    definition: label(
       'Andel af foreningsrepræsentanter der ved opfølgningen er enige i, at foreningen kommunikerer bedre i relevante fora',
       'Share of association representatives who at follow-up agree that their association communicates better in relevant fora',
     ),
-    unit: l('andel', 'share'),
+    unit: label('andel', 'share'),
     aggregation: 'ratio',
-    numerator: l('Enige (4-5)', 'Agreeing (4-5)'),
-    denominator: l('Svarende', 'Respondents'),
+    numerator: label('Enige (4-5)', 'Agreeing (4-5)'),
+    denominator: label('Svarende', 'Respondents'),
     breakdowns: ['housingArea', 'associationType'],
     subject: 'persons',
     baseline: { value: 0.3, date: START },
@@ -353,15 +351,15 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'MED-ASSOCIATIONS-MORE-INFLUENCE',
     node: 'M1',
-    name: l('Foreninger med mere indflydelse', 'Associations gaining influence'),
-    definition: l(
+    name: label('Foreninger med mere indflydelse', 'Associations gaining influence'),
+    definition: label(
       'Andel af foreningsrepræsentanter der ved opfølgningen er enige i, at foreningen har fået mere indflydelse',
       'Share of association representatives who at follow-up agree that their association has gained influence',
     ),
-    unit: l('andel', 'share'),
+    unit: label('andel', 'share'),
     aggregation: 'ratio',
-    numerator: l('Enige (4-5)', 'Agreeing (4-5)'),
-    denominator: l('Svarende', 'Respondents'),
+    numerator: label('Enige (4-5)', 'Agreeing (4-5)'),
+    denominator: label('Svarende', 'Respondents'),
     breakdowns: ['housingArea', 'associationType'],
     subject: 'persons',
     baseline: { value: 0.25, date: START },
@@ -370,15 +368,15 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'MED-STAFF-BETTER-DIALOGUE',
     node: 'M2',
-    name: l('Medarbejdere med bedre dialog', 'Staff with better opportunities for dialogue'),
-    definition: l(
+    name: label('Medarbejdere med bedre dialog', 'Staff with better opportunities for dialogue'),
+    definition: label(
       'Andel af medarbejdere der ved opfølgningen er enige i, at de har bedre muligheder for inddragelse af og dialog med borgere og foreninger',
       'Share of staff who at follow-up agree they have better opportunities to involve and talk with citizens and associations',
     ),
-    unit: l('andel', 'share'),
+    unit: label('andel', 'share'),
     aggregation: 'ratio',
-    numerator: l('Enige (4-5) i begge udsagn', 'Agreeing (4-5) with both statements'),
-    denominator: l('Svarende', 'Respondents'),
+    numerator: label('Enige (4-5) i begge udsagn', 'Agreeing (4-5) with both statements'),
+    denominator: label('Svarende', 'Respondents'),
     breakdowns: ['role', 'employer', 'housingArea'],
     subject: 'persons',
     baseline: { value: 0.35, date: START },
@@ -388,15 +386,15 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'LT-MINORITY-SEAT-SHARE',
     node: 'L1',
-    name: l('Etniske minoriteter i formelle fora', 'Ethnic minority representation in formal fora'),
-    definition: l(
+    name: label('Etniske minoriteter i formelle fora', 'Ethnic minority representation in formal fora'),
+    definition: label(
       'Andel af besatte pladser i formelle fora, hvor indehaveren har oplyst etnisk minoritetsbaggrund, ved periodens udgang',
       'Share of occupied seats in formal fora held by people who declared an ethnic minority background, at the end of the period',
     ),
-    unit: l('andel', 'share'),
+    unit: label('andel', 'share'),
     aggregation: 'ratio',
-    numerator: l('Pladser med minoritetsbaggrund', 'Seats held by minority members'),
-    denominator: l('Besatte pladser', 'Occupied seats'),
+    numerator: label('Pladser med minoritetsbaggrund', 'Seats held by minority members'),
+    denominator: label('Besatte pladser', 'Occupied seats'),
     breakdowns: ['forumType', 'housingArea'],
     subject: 'persons',
     baseline: { value: 0.08, date: START },
@@ -405,14 +403,14 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'LT-ASSOCIATION-NOMINATED-SEATS',
     node: 'L1',
-    name: l('Pladser indstillet af foreninger', 'Seats held by association nominees'),
-    definition: l(
+    name: label('Pladser indstillet af foreninger', 'Seats held by association nominees'),
+    definition: label(
       'Pladser i formelle fora besat af personer indstillet af en minoritetsforening, ved periodens udgang',
       'Seats in formal fora held by people nominated by a minority association, at the end of the period',
     ),
-    unit: l('pladser', 'seats'),
+    unit: label('pladser', 'seats'),
     aggregation: 'stock',
-    numerator: l('Pladser', 'Seats'),
+    numerator: label('Pladser', 'Seats'),
     breakdowns: ['forumType', 'housingArea'],
     subject: 'persons',
     baseline: fromZero,
@@ -421,20 +419,23 @@ const entries: readonly IndicatorEntry[] = [
   {
     code: 'LT-FORUM-INPUTS',
     node: 'L2',
-    name: l('Input til formelle fora', 'Inputs to formal fora'),
-    definition: l(
+    name: label('Input til formelle fora', 'Inputs to formal fora'),
+    definition: label(
       'Høringssvar, dialogmøder og forslag givet af foreninger til formelle fora',
       'Hearing responses, dialogue meetings and proposals given by associations to formal fora',
     ),
-    unit: l('input', 'inputs'),
+    unit: label('input', 'inputs'),
     aggregation: 'count',
-    numerator: l('Input', 'Inputs'),
+    numerator: label('Input', 'Inputs'),
     breakdowns: ['inputKind', 'forumType', 'housingArea'],
     subject: 'none',
     baseline: fromZero,
     target: { value: 30, direction: 'increase', date: END },
   },
-];
+] as const satisfies readonly IndicatorEntry[];
+
+/** The code of an indicator of the catalogue; a code that is not in it fails to compile. */
+export type IndicatorCode = (typeof entries)[number]['code'];
 
 export const indicatorCatalogue: readonly IndicatorDefinition[] = entries.map((entry) => ({ periodTypes, ...entry }));
 
@@ -442,5 +443,6 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = entries.map((e
 /** Every node an indicator gives evidence for. */
 export const indicatorNodes = (definition: IndicatorDefinition): readonly string[] => [definition.node, ...(definition.alsoNodes ?? [])];
 
+/** The definition of a code from outside (a request, a stored cell); undefined when it is not in the catalogue. */
 export const findIndicator = (code: string): IndicatorDefinition | undefined =>
   indicatorCatalogue.find((indicator) => indicator.code === code);

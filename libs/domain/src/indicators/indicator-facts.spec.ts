@@ -1,10 +1,11 @@
 import { AggregateContribution } from '../core/projection';
+import { IndicatorCode } from './indicator-catalogue';
 import { IndicatorFact, cellId, indicatorContributions } from './indicator-facts';
 import { ProgrammeCalendar } from './periods';
 
 const calendar: ProgrammeCalendar = { start: '2010-01-01', end: '2011-12-31' };
 
-type Sums = { numerator: number; denominator: number; units: number };
+type Sums = { numerator: number; denominator: number; subjects: number };
 
 /** The contributions of one document as a map from cell key to its sums. */
 const cellsOf = (facts: IndicatorFact[]): Map<string, Sums> =>
@@ -18,7 +19,7 @@ describe('indicatorContributions', () => {
       indicator: 'ACT-EVENTS-HELD',
       at: '2010-05-12T10:00:00Z',
       numerator: 1,
-      units: 0,
+      subjects: 0,
       dims: { format: 'workshop', housingArea: 'urbanplanen' },
     };
 
@@ -39,7 +40,7 @@ describe('indicatorContributions', () => {
           'ACT-EVENTS-HELD|programme|programme|housingArea|urbanplanen',
         ].sort(),
       );
-      for (const sums of cellsOf([fact]).values()) expect(sums).toEqual({ numerator: 1, denominator: 0, units: 0 });
+      for (const sums of cellsOf([fact]).values()) expect(sums).toEqual({ numerator: 1, denominator: 0, subjects: 0 });
     });
 
     it('when it is turned into contributions, then each row carries its cell fields and the key built from them', () => {
@@ -51,7 +52,7 @@ describe('indicatorContributions', () => {
 
   describe('given a flow fact at 22:30 UTC on 30 June (00:30 on 1 July in Copenhagen)', () => {
     it('when it is turned into contributions, then it lands in the third quarter and the second half-year', () => {
-      const keys = keysOf([{ indicator: 'ACT-GOOD-PRACTICE-ANALYSES', at: '2010-06-30T22:30:00Z', numerator: 1, units: 0 }]);
+      const keys = keysOf([{ indicator: 'ACT-GOOD-PRACTICE-ANALYSES', at: '2010-06-30T22:30:00Z', numerator: 1, subjects: 0 }]);
       expect(keys).toEqual(
         [
           'ACT-GOOD-PRACTICE-ANALYSES|quarter|2010-Q3|total|*',
@@ -66,7 +67,7 @@ describe('indicatorContributions', () => {
   describe('given a fact without a value for one of its indicator\'s breakdowns, and a value for a dimension the indicator does not break down by', () => {
     it('when it is turned into contributions, then neither gets a cell, only the total and the given breakdown do', () => {
       const keys = keysOf([
-        { indicator: 'ACT-EVENTS-HELD', at: '2010-05-12T10:00:00Z', numerator: 1, units: 0, dims: { format: 'seminar', capacityDomain: 'governance' } },
+        { indicator: 'ACT-EVENTS-HELD', at: '2010-05-12T10:00:00Z', numerator: 1, subjects: 0, dims: { format: 'seminar', capacityDomain: 'governance' } },
       ]).filter((key) => key.includes('|quarter|'));
       expect(keys).toEqual(['ACT-EVENTS-HELD|quarter|2010-Q2|format|seminar', 'ACT-EVENTS-HELD|quarter|2010-Q2|total|*']);
     });
@@ -79,22 +80,22 @@ describe('indicatorContributions', () => {
           indicator: 'PRD-STAFF-TRAINED',
           at: '2010-02-10T09:00:00Z',
           numerator: 1,
-          units: 1,
+          subjects: 1,
           dims: { workshopTopic: ['parent-involvement', 'good-collaboration'], role: 'frontline' },
         },
       ]);
-      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|total|*')).toEqual({ numerator: 1, denominator: 0, units: 1 });
-      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|workshopTopic|parent-involvement')).toEqual({ numerator: 1, denominator: 0, units: 1 });
-      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|workshopTopic|good-collaboration')).toEqual({ numerator: 1, denominator: 0, units: 1 });
-      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|role|frontline')).toEqual({ numerator: 1, denominator: 0, units: 1 });
+      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|total|*')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
+      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|workshopTopic|parent-involvement')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
+      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|workshopTopic|good-collaboration')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
+      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|role|frontline')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
     });
 
     it('when the same person has two facts in one quarter with different topics, then each topic counts 1 and the total still counts 1', () => {
       const cells = cellsOf([
-        { indicator: 'PRD-STAFF-TRAINED', at: '2010-02-10T09:00:00Z', numerator: 1, units: 1, dims: { workshopTopic: 'parent-involvement' } },
-        { indicator: 'PRD-STAFF-TRAINED', at: '2010-03-03T09:00:00Z', numerator: 1, units: 1, dims: { workshopTopic: 'good-collaboration' } },
+        { indicator: 'PRD-STAFF-TRAINED', at: '2010-02-10T09:00:00Z', numerator: 1, subjects: 1, dims: { workshopTopic: 'parent-involvement' } },
+        { indicator: 'PRD-STAFF-TRAINED', at: '2010-03-03T09:00:00Z', numerator: 1, subjects: 1, dims: { workshopTopic: 'good-collaboration' } },
       ]);
-      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|total|*')).toEqual({ numerator: 1, denominator: 0, units: 1 });
+      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|total|*')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
       expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|workshopTopic|parent-involvement')?.numerator).toBe(1);
       expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|workshopTopic|good-collaboration')?.numerator).toBe(1);
     });
@@ -103,7 +104,7 @@ describe('indicatorContributions', () => {
   describe('given a count fact whose module dimension holds two values', () => {
     it('when it is turned into contributions, then the course counts under each module and once in the total', () => {
       const cells = cellsOf([
-        { indicator: 'ACT-COURSES-DESIGNED', at: '2010-04-20T10:00:00Z', numerator: 1, units: 0, dims: { housingArea: 'bispeparken', courseModule: ['citizenship', 'rights'] } },
+        { indicator: 'ACT-COURSES-DESIGNED', at: '2010-04-20T10:00:00Z', numerator: 1, subjects: 0, dims: { housingArea: 'bispeparken', courseModule: ['citizenship', 'rights'] } },
       ]);
       expect(cells.get('ACT-COURSES-DESIGNED|year|2010|total|*')?.numerator).toBe(1);
       expect(cells.get('ACT-COURSES-DESIGNED|year|2010|courseModule|citizenship')?.numerator).toBe(1);
@@ -114,33 +115,33 @@ describe('indicatorContributions', () => {
 
   describe('given one staff member\'s document with two workshops in one quarter and a third in a later quarter of the same year', () => {
     const facts: IndicatorFact[] = [
-      { indicator: 'PRD-STAFF-TRAINED', at: '2010-02-10T09:00:00Z', numerator: 1, units: 1, dims: { workshopTopic: 'parent-involvement' } },
-      { indicator: 'PRD-STAFF-TRAINED', at: '2010-03-03T09:00:00Z', numerator: 1, units: 1, dims: { workshopTopic: 'parent-involvement' } },
-      { indicator: 'PRD-STAFF-TRAINED', at: '2010-08-20T09:00:00Z', numerator: 1, units: 1, dims: { workshopTopic: 'parent-involvement' } },
+      { indicator: 'PRD-STAFF-TRAINED', at: '2010-02-10T09:00:00Z', numerator: 1, subjects: 1, dims: { workshopTopic: 'parent-involvement' } },
+      { indicator: 'PRD-STAFF-TRAINED', at: '2010-03-03T09:00:00Z', numerator: 1, subjects: 1, dims: { workshopTopic: 'parent-involvement' } },
+      { indicator: 'PRD-STAFF-TRAINED', at: '2010-08-20T09:00:00Z', numerator: 1, subjects: 1, dims: { workshopTopic: 'parent-involvement' } },
     ];
 
     it('when it is turned into contributions, then the quarter with two workshops counts the person once', () => {
       const cells = cellsOf(facts);
-      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|total|*')).toEqual({ numerator: 1, denominator: 0, units: 1 });
-      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|workshopTopic|parent-involvement')).toEqual({ numerator: 1, denominator: 0, units: 1 });
-      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q3|total|*')).toEqual({ numerator: 1, denominator: 0, units: 1 });
+      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|total|*')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
+      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q1|workshopTopic|parent-involvement')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
+      expect(cells.get('PRD-STAFF-TRAINED|quarter|2010-Q3|total|*')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
     });
 
     it('when it is turned into contributions, then the half-years, the year and the programme each count the person once', () => {
       const cells = cellsOf(facts);
-      expect(cells.get('PRD-STAFF-TRAINED|half-year|2010-H1|total|*')).toEqual({ numerator: 1, denominator: 0, units: 1 });
-      expect(cells.get('PRD-STAFF-TRAINED|half-year|2010-H2|total|*')).toEqual({ numerator: 1, denominator: 0, units: 1 });
-      expect(cells.get('PRD-STAFF-TRAINED|year|2010|total|*')).toEqual({ numerator: 1, denominator: 0, units: 1 });
-      expect(cells.get('PRD-STAFF-TRAINED|year|2010|workshopTopic|parent-involvement')).toEqual({ numerator: 1, denominator: 0, units: 1 });
-      expect(cells.get('PRD-STAFF-TRAINED|programme|programme|total|*')).toEqual({ numerator: 1, denominator: 0, units: 1 });
+      expect(cells.get('PRD-STAFF-TRAINED|half-year|2010-H1|total|*')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
+      expect(cells.get('PRD-STAFF-TRAINED|half-year|2010-H2|total|*')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
+      expect(cells.get('PRD-STAFF-TRAINED|year|2010|total|*')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
+      expect(cells.get('PRD-STAFF-TRAINED|year|2010|workshopTopic|parent-involvement')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
+      expect(cells.get('PRD-STAFF-TRAINED|programme|programme|total|*')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
     });
   });
 
   describe('given one workshop document holding two count facts in one quarter', () => {
     it('when it is turned into contributions, then a count is not capped: both occurrences count', () => {
       const cells = cellsOf([
-        { indicator: 'ACT-EVENTS-HELD', at: '2010-02-10T09:00:00Z', numerator: 1, units: 0, dims: { format: 'seminar' } },
-        { indicator: 'ACT-EVENTS-HELD', at: '2010-03-10T09:00:00Z', numerator: 1, units: 0, dims: { format: 'event' } },
+        { indicator: 'ACT-EVENTS-HELD', at: '2010-02-10T09:00:00Z', numerator: 1, subjects: 0, dims: { format: 'seminar' } },
+        { indicator: 'ACT-EVENTS-HELD', at: '2010-03-10T09:00:00Z', numerator: 1, subjects: 0, dims: { format: 'event' } },
       ]);
       expect(cells.get('ACT-EVENTS-HELD|quarter|2010-Q1|total|*')?.numerator).toBe(2);
       expect(cells.get('ACT-EVENTS-HELD|quarter|2010-Q1|format|seminar')?.numerator).toBe(1);
@@ -152,15 +153,15 @@ describe('indicatorContributions', () => {
     it('when they are turned into contributions, then numerators and denominators add per period', () => {
       const dims = { resourceLine: 'R6' };
       const cells = cellsOf([
-        { indicator: 'RES-BUDGET', at: '2010-01-01', numerator: 0, denominator: 5000, units: 0, dims },
-        { indicator: 'RES-BUDGET', at: '2010-02-20T10:00:00Z', numerator: 1200, units: 0, dims },
-        { indicator: 'RES-BUDGET', at: '2010-03-15T10:00:00Z', numerator: 800, units: 0, dims },
-        { indicator: 'RES-BUDGET', at: '2010-05-15T10:00:00Z', numerator: 300, units: 0, dims },
+        { indicator: 'RES-BUDGET', at: '2010-01-01', numerator: 0, denominator: 5000, subjects: 0, dims },
+        { indicator: 'RES-BUDGET', at: '2010-02-20T10:00:00Z', numerator: 1200, subjects: 0, dims },
+        { indicator: 'RES-BUDGET', at: '2010-03-15T10:00:00Z', numerator: 800, subjects: 0, dims },
+        { indicator: 'RES-BUDGET', at: '2010-05-15T10:00:00Z', numerator: 300, subjects: 0, dims },
       ]);
-      expect(cells.get('RES-BUDGET|quarter|2010-Q1|total|*')).toEqual({ numerator: 2000, denominator: 5000, units: 0 });
-      expect(cells.get('RES-BUDGET|quarter|2010-Q1|resourceLine|R6')).toEqual({ numerator: 2000, denominator: 5000, units: 0 });
-      expect(cells.get('RES-BUDGET|quarter|2010-Q2|total|*')).toEqual({ numerator: 300, denominator: 0, units: 0 });
-      expect(cells.get('RES-BUDGET|year|2010|total|*')).toEqual({ numerator: 2300, denominator: 5000, units: 0 });
+      expect(cells.get('RES-BUDGET|quarter|2010-Q1|total|*')).toEqual({ numerator: 2000, denominator: 5000, subjects: 0 });
+      expect(cells.get('RES-BUDGET|quarter|2010-Q1|resourceLine|R6')).toEqual({ numerator: 2000, denominator: 5000, subjects: 0 });
+      expect(cells.get('RES-BUDGET|quarter|2010-Q2|total|*')).toEqual({ numerator: 300, denominator: 0, subjects: 0 });
+      expect(cells.get('RES-BUDGET|year|2010|total|*')).toEqual({ numerator: 2300, denominator: 5000, subjects: 0 });
     });
   });
 
@@ -170,7 +171,7 @@ describe('indicatorContributions', () => {
       from: '2010-02-15T10:00:00Z',
       until: '2010-08-15T10:00:00Z',
       numerator: 1,
-      units: 1,
+      subjects: 1,
       dims: { memberKind: 'association', housingArea: 'folehaven' },
     };
 
@@ -178,13 +179,13 @@ describe('indicatorContributions', () => {
       expect(keysOf([fact]).filter((key) => key.endsWith('|total|*'))).toEqual(
         ['RSL-NETWORK-MEMBERS|quarter|2010-Q1|total|*', 'RSL-NETWORK-MEMBERS|quarter|2010-Q2|total|*', 'RSL-NETWORK-MEMBERS|half-year|2010-H1|total|*'].sort(),
       );
-      expect(cellsOf([fact]).get('RSL-NETWORK-MEMBERS|quarter|2010-Q2|memberKind|association')).toEqual({ numerator: 1, denominator: 0, units: 1 });
+      expect(cellsOf([fact]).get('RSL-NETWORK-MEMBERS|quarter|2010-Q2|memberKind|association')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
     });
   });
 
   describe('given an open stock fact from May 2011', () => {
     it('when it is turned into contributions, then it lands on every period end up to the programme end', () => {
-      const keys = keysOf([{ indicator: 'RSL-NETWORK-MEMBERS', from: '2011-05-10T10:00:00Z', until: null, numerator: 1, units: 1 }]);
+      const keys = keysOf([{ indicator: 'RSL-NETWORK-MEMBERS', from: '2011-05-10T10:00:00Z', until: null, numerator: 1, subjects: 1 }]);
       expect(keys).toEqual(
         [
           'RSL-NETWORK-MEMBERS|quarter|2011-Q2|total|*',
@@ -202,22 +203,22 @@ describe('indicatorContributions', () => {
   describe('given a stock fact starting at 22:30 UTC on 31 March and ending at 22:30 UTC on 30 June (both after local midnight)', () => {
     it('when it is turned into contributions, then it misses the first quarter end and holds at the second', () => {
       const keys = keysOf([
-        { indicator: 'RSL-NETWORK-MEMBERS', from: '2010-03-31T22:30:00Z', until: '2010-06-30T22:30:00Z', numerator: 1, units: 1 },
+        { indicator: 'RSL-NETWORK-MEMBERS', from: '2010-03-31T22:30:00Z', until: '2010-06-30T22:30:00Z', numerator: 1, subjects: 1 },
       ]);
       expect(keys).toEqual(['RSL-NETWORK-MEMBERS|half-year|2010-H1|total|*', 'RSL-NETWORK-MEMBERS|quarter|2010-Q2|total|*']);
     });
   });
 
   describe('given one forum document holding two nominated seats', () => {
-    it('when they are turned into contributions, then a stock adds both seats and both units', () => {
+    it('when they are turned into contributions, then a stock adds both seats and both subjects', () => {
       const dims = { forumType: 'resident-board', housingArea: 'akacieparken' };
       const cells = cellsOf([
-        { indicator: 'LT-ASSOCIATION-NOMINATED-SEATS', from: '2010-01-20T10:00:00Z', until: null, numerator: 1, units: 1, dims },
-        { indicator: 'LT-ASSOCIATION-NOMINATED-SEATS', from: '2010-02-20T10:00:00Z', until: '2010-05-01T10:00:00Z', numerator: 1, units: 1, dims },
+        { indicator: 'LT-ASSOCIATION-NOMINATED-SEATS', from: '2010-01-20T10:00:00Z', until: null, numerator: 1, subjects: 1, dims },
+        { indicator: 'LT-ASSOCIATION-NOMINATED-SEATS', from: '2010-02-20T10:00:00Z', until: '2010-05-01T10:00:00Z', numerator: 1, subjects: 1, dims },
       ]);
-      expect(cells.get('LT-ASSOCIATION-NOMINATED-SEATS|quarter|2010-Q1|total|*')).toEqual({ numerator: 2, denominator: 0, units: 2 });
-      expect(cells.get('LT-ASSOCIATION-NOMINATED-SEATS|quarter|2010-Q1|forumType|resident-board')).toEqual({ numerator: 2, denominator: 0, units: 2 });
-      expect(cells.get('LT-ASSOCIATION-NOMINATED-SEATS|quarter|2010-Q2|total|*')).toEqual({ numerator: 1, denominator: 0, units: 1 });
+      expect(cells.get('LT-ASSOCIATION-NOMINATED-SEATS|quarter|2010-Q1|total|*')).toEqual({ numerator: 2, denominator: 0, subjects: 2 });
+      expect(cells.get('LT-ASSOCIATION-NOMINATED-SEATS|quarter|2010-Q1|forumType|resident-board')).toEqual({ numerator: 2, denominator: 0, subjects: 2 });
+      expect(cells.get('LT-ASSOCIATION-NOMINATED-SEATS|quarter|2010-Q2|total|*')).toEqual({ numerator: 1, denominator: 0, subjects: 1 });
     });
   });
 
@@ -229,7 +230,7 @@ describe('indicatorContributions', () => {
           at: '2010-11-05T10:00:00Z',
           numerator: 2,
           denominator: 1,
-          units: 1,
+          subjects: 1,
           dims: { capacityDomain: 'governance', housingArea: 'urbanplanen' },
           only: 'capacityDomain',
         },
@@ -247,7 +248,8 @@ describe('indicatorContributions', () => {
 
   describe('given a fact about an indicator that is not in the catalogue', () => {
     it('when it is turned into contributions, then it throws naming the indicator', () => {
-      expect(() => indicatorContributions([{ indicator: 'NOT-AN-INDICATOR', at: '2010-05-12T10:00:00Z', numerator: 1, units: 0 }], calendar)).toThrow(
+      // A code from outside the type system, such as a fact read back from an older store.
+      expect(() => indicatorContributions([{ indicator: 'NOT-AN-INDICATOR' as IndicatorCode, at: '2010-05-12T10:00:00Z', numerator: 1, subjects: 0 }], calendar)).toThrow(
         'unknown indicator NOT-AN-INDICATOR',
       );
     });

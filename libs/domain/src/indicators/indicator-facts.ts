@@ -1,5 +1,5 @@
 import { AggregateContribution } from '../core/projection';
-import { Dimension, IndicatorDefinition, indicatorCatalogue } from './indicator-catalogue';
+import { Dimension, IndicatorCode, IndicatorDefinition, indicatorCatalogue } from './indicator-catalogue';
 import { PeriodType, ProgrammeCalendar, localDate, periodEndsCovered, periodOf } from './periods';
 
 /**
@@ -8,14 +8,14 @@ import { PeriodType, ProgrammeCalendar, localDate, periodEndsCovered, periodOf }
  * (an association, a person, a workshop), so distinct counts never count it twice in a period.
  */
 export interface IndicatorFact {
-  readonly indicator: string;
+  readonly indicator: IndicatorCode;
   readonly at?: string;
   readonly from?: string;
   readonly until?: string | null;
   readonly numerator: number;
   readonly denominator?: number;
   /** Associations or persons behind the figure, for small-cell suppression. */
-  readonly units: number;
+  readonly subjects: number;
   /** Breakdown values; an array counts the unit under each of its values. */
   readonly dims?: Partial<Readonly<Record<Dimension, string | readonly string[]>>>;
   /** Count the fact only in this dimension's cells (not in the total), e.g. per-domain scores. */
@@ -25,7 +25,7 @@ export interface IndicatorFact {
 export const TOTAL = 'total';
 
 export interface CellKey {
-  readonly indicator: string;
+  readonly indicator: IndicatorCode;
   readonly periodType: PeriodType;
   readonly period: string;
   /** A breakdown dimension or 'total'. */
@@ -65,7 +65,7 @@ const cellsOf = (fact: IndicatorFact, definition: IndicatorDefinition): [string,
  * cell, which is what makes them distinct.
  */
 export const indicatorContributions = (facts: readonly IndicatorFact[], calendar: ProgrammeCalendar): AggregateContribution[] => {
-  const byKey = new Map<string, { fields: CellKey; numerator: number; denominator: number; units: number }>();
+  const byKey = new Map<string, { fields: CellKey; numerator: number; denominator: number; subjects: number }>();
   for (const fact of facts) {
     const definition = definitions.get(fact.indicator);
     if (!definition) throw new Error(`unknown indicator ${fact.indicator}`);
@@ -76,10 +76,10 @@ export const indicatorContributions = (facts: readonly IndicatorFact[], calendar
         for (const [dimension, value] of cells) {
           const fields: CellKey = { indicator: fact.indicator, periodType, period, dimension, value };
           const id = cellId(fields);
-          const cell = byKey.get(id) ?? { fields, numerator: 0, denominator: 0, units: 0 };
+          const cell = byKey.get(id) ?? { fields, numerator: 0, denominator: 0, subjects: 0 };
           cell.numerator = distinct ? Math.max(cell.numerator, fact.numerator) : cell.numerator + fact.numerator;
           cell.denominator += fact.denominator ?? 0;
-          cell.units = distinct ? Math.max(cell.units, fact.units) : cell.units + fact.units;
+          cell.subjects = distinct ? Math.max(cell.subjects, fact.subjects) : cell.subjects + fact.subjects;
           byKey.set(id, cell);
         }
       }
@@ -88,6 +88,6 @@ export const indicatorContributions = (facts: readonly IndicatorFact[], calendar
   return [...byKey].map(([key, cell]) => ({
     key,
     fields: { ...cell.fields },
-    sums: { numerator: cell.numerator, denominator: cell.denominator, units: cell.units },
+    sums: { numerator: cell.numerator, denominator: cell.denominator, subjects: cell.subjects },
   }));
 };

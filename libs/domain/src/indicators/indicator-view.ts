@@ -5,7 +5,7 @@ import { CellSums, CellValue, suppressSmallCells } from './suppression';
 
 /** An indicator cell as stored by the programme read model. */
 export interface IndicatorCell extends CellKey {
-  readonly sums: { readonly numerator: number; readonly denominator: number; readonly units: number };
+  readonly sums: { readonly numerator: number; readonly denominator: number; readonly subjects: number };
 }
 
 export interface Progress {
@@ -17,7 +17,7 @@ export interface Progress {
 }
 
 export interface IndicatorView {
-  readonly code: string;
+  readonly code: IndicatorDefinition['code'];
   readonly node: string;
   /** Every node the indicator gives evidence for (its own node first). */
   readonly nodes: readonly string[];
@@ -33,7 +33,7 @@ export interface IndicatorView {
   readonly suppressedCells: number;
 }
 
-const emptyTotal: CellSums = { dimension: TOTAL, value: '*', numerator: 0, denominator: 0, units: 0 };
+const emptyTotal: CellSums = { dimension: TOTAL, value: '*', numerator: 0, denominator: 0, subjects: 0 };
 
 export const progressOf = (definition: IndicatorDefinition, value: number | null): Progress => {
   const { baseline, target } = definition;
@@ -65,7 +65,7 @@ export const indicatorView = (
     value: cell.value,
     numerator: settled(cell.sums.numerator),
     denominator: settled(cell.sums.denominator),
-    units: settled(cell.sums.units),
+    subjects: settled(cell.sums.subjects),
   }));
   if (!sums.some((cell) => cell.dimension === TOTAL)) sums.push(emptyTotal);
   const values = suppressSmallCells(definition, sums);

@@ -1,4 +1,17 @@
-import { PROGRAMME_PERIOD, ProgrammeCalendar, firstDayOf, lastDayOf, localDate, periodEndsCovered, periodOf } from './periods';
+import {
+  PERIOD_KEY,
+  PROGRAMME_PERIOD,
+  ProgrammeCalendar,
+  firstDayOf,
+  isPeriodOfType,
+  lastDayOf,
+  localDate,
+  periodEndsCovered,
+  periodKeyExamples,
+  periodOf,
+  periodTypeOfKey,
+  periodTypes,
+} from './periods';
 
 const calendar: ProgrammeCalendar = { start: '2010-01-01', end: '2011-12-31' };
 
@@ -267,5 +280,27 @@ describe('periodEndsCovered', () => {
     it('when the interval ends after the programme end, then it is covered', () => {
       expect(periodEndsCovered('programme', '2010-05-10', '2012-01-01', calendar)).toEqual(['programme']);
     });
+  });
+});
+
+describe('period keys', () => {
+  it('given the key periodOf gives for a date, then it names a period of that type and of no other', () => {
+    for (const type of periodTypes) {
+      const key = periodOf(type, '2010-08-15');
+      expect(periodTypeOfKey(key)).toBe(type);
+      expect(PERIOD_KEY.test(key)).toBe(true);
+      expect(periodTypes.filter((other) => isPeriodOfType(other, key))).toEqual([type]);
+    }
+  });
+
+  it('given the example of each type, then it is a key of that type', () => {
+    for (const type of periodTypes) expect(periodTypeOfKey(periodKeyExamples[type])).toBe(type);
+  });
+
+  it('given text that names no period, then it has no type and does not match', () => {
+    for (const text of ['2010-Q5', '2010-H3', '10', '2010-q3', 'programme ', ' 2010', '2010-Q3-extra', 'Programme', '']) {
+      expect(periodTypeOfKey(text)).toBeNull();
+      expect(PERIOD_KEY.test(text)).toBe(false);
+    }
   });
 });

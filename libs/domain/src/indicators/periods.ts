@@ -7,6 +7,26 @@ export type PeriodType = (typeof periodTypes)[number];
 
 export const PROGRAMME_PERIOD = 'programme';
 
+/** How the key of a period of each type is written. */
+const periodKeyPatterns: { readonly [T in PeriodType]: RegExp } = {
+  quarter: /^\d{4}-Q[1-4]$/,
+  'half-year': /^\d{4}-H[12]$/,
+  year: /^\d{4}$/,
+  programme: /^programme$/,
+};
+
+/** A key of each period type, for messages that show how one is written. */
+export const periodKeyExamples: { readonly [T in PeriodType]: string } = { quarter: '2010-Q3', 'half-year': '2010-H2', year: '2010', programme: PROGRAMME_PERIOD };
+
+/** Any period key: the programme, a year (2010), a half-year (2010-H2) or a quarter (2010-Q3). */
+export const PERIOD_KEY = new RegExp(periodTypes.map((type) => `(?:${periodKeyPatterns[type].source})`).join('|'));
+
+/** Whether a key names a period of the type ('2010-Q3' is a quarter, not a year). */
+export const isPeriodOfType = (type: PeriodType, key: string): boolean => periodKeyPatterns[type].test(key);
+
+/** The type of the period a key names, or null when it names none. */
+export const periodTypeOfKey = (key: string): PeriodType | null => periodTypes.find((type) => isPeriodOfType(type, key)) ?? null;
+
 /** Programme start and end as local dates (YYYY-MM-DD, inclusive). */
 export interface ProgrammeCalendar {
   readonly start: string;

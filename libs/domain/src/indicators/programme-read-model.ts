@@ -1,37 +1,48 @@
-import { analysisFacts, analysisProjection } from '../analyses/analysis.projection';
-import { associationFacts, associationProjection } from '../associations/association.projection';
+import { analysisFeature } from '../analyses/analysis.projection';
+import { associationFeature } from '../associations/association.projection';
 import { ProjectionDocument, ReadModelDefinition } from '../core/projection';
 import { RecordDocument } from '../core/record-projection';
-import { courseFacts, courseProjection, representativeFacts, representativeProjection } from '../courses/course.projection';
-import { evaluationFacts, evaluationProjection } from '../evaluation/evaluation.projection';
-import { forumFacts, forumProjection } from '../forums/forum.projection';
-import { networkFacts, networkProjection } from '../network/network.projection';
-import { resourceFacts, resourceProjection } from '../resources/resource.projection';
-import { seminarFacts, seminarProjection } from '../seminars/seminar.projection';
-import { staffFacts, staffProjection } from '../staff/staff.projection';
-import { workshopFacts, workshopProjection } from '../workshops/workshop.projection';
+import { courseFeature, representativeFeature } from '../courses/course.projection';
+import { evaluationFeature } from '../evaluation/evaluation.projection';
+import { forumFeature } from '../forums/forum.projection';
+import { networkFeature } from '../network/network.projection';
+import { resourceFeature } from '../resources/resource.projection';
+import { seminarFeature } from '../seminars/seminar.projection';
+import { staffFeature } from '../staff/staff.projection';
+import { workshopFeature } from '../workshops/workshop.projection';
+import { IndicatorFeature } from './indicator-feature';
 import { IndicatorFact, indicatorContributions } from './indicator-facts';
 import { ProgrammeCalendar } from './periods';
 
 export const INDICATOR_CELLS = 'indicator_cells';
 
-const factsByCollection: Readonly<Record<string, (doc: RecordDocument) => IndicatorFact[]>> = {
-  [associationProjection.collection]: associationFacts,
-  [staffProjection.collection]: staffFacts,
-  [courseProjection.collection]: courseFacts,
-  [representativeProjection.collection]: representativeFacts,
-  [workshopProjection.collection]: workshopFacts,
-  [seminarProjection.collection]: seminarFacts,
-  [networkProjection.collection]: networkFacts,
-  [forumProjection.collection]: forumFacts,
-  [resourceProjection.collection]: resourceFacts,
-  [analysisProjection.collection]: analysisFacts,
-  [evaluationProjection.collection]: evaluationFacts,
-};
+const features = [
+  associationFeature,
+  staffFeature,
+  courseFeature,
+  representativeFeature,
+  workshopFeature,
+  seminarFeature,
+  networkFeature,
+  forumFeature,
+  resourceFeature,
+  analysisFeature,
+  evaluationFeature,
+] as const;
+
+/** The features of the programme read model, each with its projection and the facts of its documents. */
+export const programmeFeatures: readonly IndicatorFeature[] = features;
+
+type EventsOf<F> = F extends IndicatorFeature<infer E> ? E : never;
+
+/** Every event the programme read model reads. */
+export type ProgrammeEvent = EventsOf<(typeof features)[number]>;
+
+const featureByCollection = new Map(programmeFeatures.map((feature) => [feature.projection.collection, feature]));
 
 /** The facts one document gives about the indicators. */
 export const indicatorFactsOf = (collection: string, doc: ProjectionDocument): IndicatorFact[] =>
-  factsByCollection[collection]?.(doc as RecordDocument) ?? [];
+  featureByCollection.get(collection)?.facts(doc as RecordDocument) ?? [];
 
 /**
  * The programme read model: one document per association, staff member, course, workshop, ...
@@ -40,20 +51,8 @@ export const indicatorFactsOf = (collection: string, doc: ProjectionDocument): I
  */
 export const programmeReadModel = (calendar: ProgrammeCalendar): ReadModelDefinition => ({
   name: 'programme',
-  version: 2,
-  projections: [
-    associationProjection,
-    staffProjection,
-    courseProjection,
-    representativeProjection,
-    workshopProjection,
-    seminarProjection,
-    networkProjection,
-    forumProjection,
-    resourceProjection,
-    analysisProjection,
-    evaluationProjection,
-  ],
+  version: 3,
+  projections: programmeFeatures.map((feature) => feature.projection),
   aggregation: {
     collection: INDICATOR_CELLS,
     contributions: (collection, doc) => indicatorContributions(indicatorFactsOf(collection, doc), calendar),

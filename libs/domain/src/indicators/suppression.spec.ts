@@ -1,4 +1,4 @@
-import { IndicatorDefinition, findIndicator } from './indicator-catalogue';
+import { IndicatorCode, IndicatorDefinition, findIndicator } from './indicator-catalogue';
 import { IndicatorCell, indicatorView, progressOf } from './indicator-view';
 import { CellSums, CellValue, MIN_CELL_SIZE, cellResult, suppressSmallCells } from './suppression';
 
@@ -15,21 +15,21 @@ const learning = definition('PRD-WORKSHOP-LEARNING'); // average, persons, basel
 const communication = definition('MED-ASSOCIATIONS-BETTER-COMMUNICATION'); // ratio, baseline 0.3 -> target 0.6
 const staffTime = definition('RES-STAFF-TIME'); // sum, baseline 0 -> target 4000
 
-const cell = (dimension: string, value: string, numerator: number, units: number, denominator = 0): CellSums => ({
+const cell = (dimension: string, value: string, numerator: number, subjects: number, denominator = 0): CellSums => ({
   dimension,
   value,
   numerator,
   denominator,
-  units,
+  subjects,
 });
-const total = (numerator: number, units: number, denominator = 0) => cell('total', '*', numerator, units, denominator);
+const total = (numerator: number, subjects: number, denominator = 0) => cell('total', '*', numerator, subjects, denominator);
 
 const withheld = (dimension: string, value: string, suppressed: 'small-cell' | 'complementary'): CellValue => ({
   dimension,
   value,
   numerator: null,
   denominator: null,
-  units: null,
+  subjects: null,
   result: null,
   suppressed,
 });
@@ -42,29 +42,29 @@ describe('suppressSmallCells', () => {
   });
 
   describe('given an indicator whose subject is none', () => {
-    it('when cells are built from 1 and 2 units, then nothing is withheld and the sums are shown', () => {
+    it('when cells are built from 1 and 2 subjects, then nothing is withheld and the sums are shown', () => {
       const values = suppressSmallCells(budget, [total(3000, 2, 10000), cell('resourceLine', 'R6', 3000, 1, 10000)]);
       expect(values).toEqual([
-        { dimension: 'total', value: '*', numerator: 3000, denominator: 10000, units: 2, result: 3000, suppressed: null },
-        { dimension: 'resourceLine', value: 'R6', numerator: 3000, denominator: 10000, units: 1, result: 3000, suppressed: null },
+        { dimension: 'total', value: '*', numerator: 3000, denominator: 10000, subjects: 2, result: 3000, suppressed: null },
+        { dimension: 'resourceLine', value: 'R6', numerator: 3000, denominator: 10000, subjects: 1, result: 3000, suppressed: null },
       ]);
     });
   });
 
   describe('given an indicator about persons', () => {
-    it.each([1, 2, 3, 4])('when a cell is built from %i unit(s), then all of its figures are null and it is flagged small-cell', (units) => {
-      expect(suppressSmallCells(staffTrained, [total(units, units)])).toEqual([withheld('total', '*', 'small-cell')]);
+    it.each([1, 2, 3, 4])('when a cell is built from %i subject(s), then all of its figures are null and it is flagged small-cell', (subjects) => {
+      expect(suppressSmallCells(staffTrained, [total(subjects, subjects)])).toEqual([withheld('total', '*', 'small-cell')]);
     });
 
-    it('when a cell is built from 5 units, then it is shown', () => {
+    it('when a cell is built from 5 subjects, then it is shown', () => {
       expect(suppressSmallCells(staffTrained, [total(5, 5)])).toEqual([
-        { dimension: 'total', value: '*', numerator: 5, denominator: 0, units: 5, result: 5, suppressed: null },
+        { dimension: 'total', value: '*', numerator: 5, denominator: 0, subjects: 5, result: 5, suppressed: null },
       ]);
     });
 
-    it('when a cell is built from 0 units, then it is not withheld', () => {
+    it('when a cell is built from 0 subjects, then it is not withheld', () => {
       expect(suppressSmallCells(staffTrained, [total(0, 0)])).toEqual([
-        { dimension: 'total', value: '*', numerator: 0, denominator: 0, units: 0, result: 0, suppressed: null },
+        { dimension: 'total', value: '*', numerator: 0, denominator: 0, subjects: 0, result: 0, suppressed: null },
       ]);
     });
   });
@@ -94,7 +94,7 @@ describe('suppressSmallCells', () => {
         value: 'mjolnerparken',
         numerator: 7,
         denominator: 0,
-        units: 7,
+        subjects: 7,
         result: 7,
         suppressed: null,
       });
@@ -160,7 +160,7 @@ describe('suppressSmallCells', () => {
 
     it('when a ratio has a denominator of 0, then its result is null but it is not withheld', () => {
       const [shown] = suppressSmallCells(seatShare, [total(0, 0, 0)]);
-      expect(shown).toEqual({ dimension: 'total', value: '*', numerator: 0, denominator: 0, units: 0, result: null, suppressed: null });
+      expect(shown).toEqual({ dimension: 'total', value: '*', numerator: 0, denominator: 0, subjects: 0, result: null, suppressed: null });
     });
 
     it('when an average has responses, then its result is the sum of scores over the responses', () => {
@@ -179,20 +179,20 @@ describe('suppressSmallCells', () => {
   });
 });
 
-const stored = (definitionCode: string, dimension: string, value: string, numerator: number, units: number, denominator = 0): IndicatorCell => ({
+const stored = (definitionCode: IndicatorCode, dimension: string, value: string, numerator: number, subjects: number, denominator = 0): IndicatorCell => ({
   indicator: definitionCode,
   periodType: 'quarter',
   period: '2010-Q2',
   dimension,
   value,
-  sums: { numerator, denominator, units },
+  sums: { numerator, denominator, subjects },
 });
 
 describe('indicatorView', () => {
   describe('given no cells at all for a count indicator', () => {
     it('when the view is built, then the total is a zero, every breakdown is an empty list, and progress is 0', () => {
       const view = indicatorView(staffTrained, 'quarter', '2010-Q2', []);
-      expect(view.total).toEqual({ dimension: 'total', value: '*', numerator: 0, denominator: 0, units: 0, result: 0, suppressed: null });
+      expect(view.total).toEqual({ dimension: 'total', value: '*', numerator: 0, denominator: 0, subjects: 0, result: 0, suppressed: null });
       expect(view.breakdowns).toEqual({ workshopTopic: [], role: [], employer: [], housingArea: [] });
       expect(view.suppressedCells).toBe(0);
       expect(view.progress).toEqual({ baseline: 0, target: 120, direction: 'increase', achieved: 0 });
@@ -212,7 +212,7 @@ describe('indicatorView', () => {
   describe('given cells but no total for a ratio indicator', () => {
     it('when the view is built, then the total is a zero with no result, and progress cannot be computed', () => {
       const view = indicatorView(seatShare, 'quarter', '2010-Q2', [stored('LT-MINORITY-SEAT-SHARE', 'forumType', 'resident-board', 0, 0, 0)]);
-      expect(view.total).toEqual({ dimension: 'total', value: '*', numerator: 0, denominator: 0, units: 0, result: null, suppressed: null });
+      expect(view.total).toEqual({ dimension: 'total', value: '*', numerator: 0, denominator: 0, subjects: 0, result: null, suppressed: null });
       expect(view.progress.achieved).toBeNull();
     });
   });

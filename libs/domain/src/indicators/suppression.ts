@@ -9,7 +9,7 @@ export interface CellSums {
   readonly value: string;
   readonly numerator: number;
   readonly denominator: number;
-  readonly units: number;
+  readonly subjects: number;
 }
 
 export type SuppressionReason = 'small-cell' | 'complementary';
@@ -20,7 +20,7 @@ export interface CellValue {
   /** Null when withheld. */
   readonly numerator: number | null;
   readonly denominator: number | null;
-  readonly units: number | null;
+  readonly subjects: number | null;
   /** The figure to show; null when withheld or undefined (a share of nobody). */
   readonly result: number | null;
   readonly suppressed: SuppressionReason | null;
@@ -34,13 +34,13 @@ export const cellResult = (definition: IndicatorDefinition, cell: Pick<CellSums,
   return cell.numerator;
 };
 
-const isSmall = (cell: CellSums) => cell.units > 0 && cell.units < MIN_CELL_SIZE;
+const isSmall = (cell: CellSums) => cell.subjects > 0 && cell.subjects < MIN_CELL_SIZE;
 
 /**
- * Withholds cells built from fewer than MIN_CELL_SIZE units. Then, in each breakdown, as long as
- * the withheld cells together cover fewer than MIN_CELL_SIZE units, withholds the next smallest
+ * Withholds cells built from fewer than MIN_CELL_SIZE subjects. Then, in each breakdown, as long as
+ * the withheld cells together cover fewer than MIN_CELL_SIZE subjects, withholds the next smallest
  * cell too (complementary suppression): subtracting the shown cells from the total must never
- * reveal a group smaller than the threshold. The whole numerator, denominator and units of a
+ * reveal a group smaller than the threshold. The whole numerator, denominator and subjects of a
  * withheld cell are hidden, not only its result.
  */
 export const suppressSmallCells = (definition: IndicatorDefinition, cells: readonly CellSums[]): CellValue[] => {
@@ -52,20 +52,20 @@ export const suppressSmallCells = (definition: IndicatorDefinition, cells: reado
     for (const cell of cells) if (cell.dimension !== TOTAL) byDimension.set(cell.dimension, [...(byDimension.get(cell.dimension) ?? []), cell]);
     for (const group of byDimension.values()) {
       const shown = group
-        .filter((cell) => !reasons.has(cell) && cell.units > 0)
-        .sort((a, b) => a.units - b.units || a.value.localeCompare(b.value));
-      let withheldUnits = group.filter((cell) => reasons.has(cell)).reduce((sum, cell) => sum + cell.units, 0);
-      while (withheldUnits > 0 && withheldUnits < MIN_CELL_SIZE && shown.length > 0) {
+        .filter((cell) => !reasons.has(cell) && cell.subjects > 0)
+        .sort((a, b) => a.subjects - b.subjects || a.value.localeCompare(b.value));
+      let withheldSubjects = group.filter((cell) => reasons.has(cell)).reduce((sum, cell) => sum + cell.subjects, 0);
+      while (withheldSubjects > 0 && withheldSubjects < MIN_CELL_SIZE && shown.length > 0) {
         const complement = shown.shift()!;
         reasons.set(complement, 'complementary');
-        withheldUnits += complement.units;
+        withheldSubjects += complement.subjects;
       }
     }
   }
   return cells.map((cell) => {
     const suppressed = reasons.get(cell) ?? null;
     return suppressed
-      ? { dimension: cell.dimension, value: cell.value, numerator: null, denominator: null, units: null, result: null, suppressed }
+      ? { dimension: cell.dimension, value: cell.value, numerator: null, denominator: null, subjects: null, result: null, suppressed }
       : { ...cell, result: cellResult(definition, cell), suppressed: null };
   });
 };

@@ -9,6 +9,9 @@ export interface Label {
   readonly en: string;
 }
 
+/** A text in Danish and English, for the model and for its indicators. */
+export const label = (da: string, en: string): Label => ({ da, en });
+
 export const levelCodes = ['resources', 'activities', 'products', 'results', 'medium-term-effects', 'long-term-effects'] as const;
 export type LevelCode = (typeof levelCodes)[number];
 
@@ -68,8 +71,6 @@ export const validateModel = (model: TheoryOfChange): string[] => {
   }
   return problems;
 };
-
-const label = (da: string, en: string): Label => ({ da, en });
 
 const workshopTopicLabels: Record<WorkshopTopic, Label> = {
   'good-practice-helhedsplaner': label('God praksis i helhedsplaner', 'Good practice in the area-based social plans (helhedsplaner)'),

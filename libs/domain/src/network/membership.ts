@@ -1,4 +1,5 @@
 import { EventRecord } from '../core/record-projection';
+import { NetworkMemberJoined, NetworkMemberLeft } from './network.events';
 
 export interface Interval {
   readonly from: string;
@@ -9,7 +10,7 @@ export interface Interval {
  * Periods of membership from join and leave records (oldest first), merged across networks so
  * that a member of two networks at once is still one member.
  */
-export const membershipIntervals = (records: readonly EventRecord<{ networkId: string }>[]): Interval[] => {
+export const membershipIntervals = (records: readonly EventRecord<NetworkMemberJoined | NetworkMemberLeft>[]): Interval[] => {
   const open = new Map<string, string>();
   const intervals: Interval[] = [];
   for (const record of records) {

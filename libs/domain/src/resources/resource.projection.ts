@@ -1,8 +1,9 @@
 import { RecordDocument, recordProjection, recordsOf } from '../core/record-projection';
+import { indicatorFeature } from '../indicators/indicator-feature';
 import { IndicatorFact } from '../indicators/indicator-facts';
-import { ResourceAllocated, ResourceUsed } from './resource.events';
+import { ResourceAllocated, ResourceEvent } from './resource.events';
 
-export const resourceProjection = recordProjection('allocations', {
+const resourceProjection = recordProjection<ResourceEvent>('allocations', {
   ResourceAllocated: (data) => [data.allocationId],
   ResourceUsed: (data) => [data.allocationId],
 });
@@ -36,8 +37,8 @@ const quarterPieces = (start: string, end: string): [string, number][] => {
  * Planned amounts are spread over the allocation period pro rata by days, quarter by quarter,
  * so every period compares what was used in it with what was planned for it.
  */
-export const resourceFacts = (doc: RecordDocument): IndicatorFact[] => {
-  const [allocated] = recordsOf<ResourceAllocated['data']>(doc, 'ResourceAllocated');
+const resourceFacts = (doc: RecordDocument<ResourceEvent>): IndicatorFact[] => {
+  const [allocated] = recordsOf(doc, 'ResourceAllocated');
   if (!allocated) return [];
   const allocation = allocated.data;
   const indicator = allocation.kind === 'budget' ? 'RES-BUDGET' : 'RES-STAFF-TIME';
@@ -48,16 +49,18 @@ export const resourceFacts = (doc: RecordDocument): IndicatorFact[] => {
     at,
     numerator: 0,
     denominator: allocation.unit === 'fte' ? normalised(allocation, allocation.amount, pieceDays) : (allocation.amount * pieceDays) / totalDays,
-    units: 0,
+    subjects: 0,
     dims,
   }));
   // Staff time used in FTE is read as FTE-years.
-  const used = recordsOf<ResourceUsed['data']>(doc, 'ResourceUsed').map((use) => ({
+  const used = recordsOf(doc, 'ResourceUsed').map((use): IndicatorFact => ({
     indicator,
     at: use.at,
     numerator: normalised(allocation, use.data.amount, 365),
-    units: 0,
+    subjects: 0,
     dims,
   }));
   return [...planned, ...used];
 };
+
+export const resourceFeature = indicatorFeature({ projection: resourceProjection, indicators: ['RES-STAFF-TIME', 'RES-BUDGET'], facts: resourceFacts });

@@ -1,13 +1,18 @@
 import { RecordDocument, recordProjection, recordsOf, withCorrections } from '../core/record-projection';
+import { indicatorFeature } from '../indicators/indicator-feature';
 import { IndicatorFact } from '../indicators/indicator-facts';
 import { surveyScale } from '../model/instruments';
 import { membershipIntervals } from '../network/membership';
+import { NetworkMemberJoined, NetworkMemberLeft } from '../network/network.events';
 import { SurveyAnswered } from '../surveys/survey.events';
 import { WorkshopHeld } from '../workshops/workshop.events';
-import { StaffMemberDetailsCorrected, StaffMemberRegistered } from './staff.events';
+import { StaffEvent, StaffMemberRegistered } from './staff.events';
+
+/** The events recorded about a staff member, in its own stream and in others. */
+type StaffRecordEvent = StaffEvent | WorkshopHeld | NetworkMemberJoined | NetworkMemberLeft | SurveyAnswered;
 
 /** Everything recorded about one (pseudonymous) staff member. */
-export const staffProjection = recordProjection('staff', {
+const staffProjection = recordProjection<StaffRecordEvent>('staff', {
   StaffMemberRegistered: (data) => [data.staffId],
   StaffMemberDetailsCorrected: (data) => [data.staffId],
   WorkshopHeld: (data) => data.participantStaffIds,
@@ -18,31 +23,37 @@ export const staffProjection = recordProjection('staff', {
 
 type Details = Omit<StaffMemberRegistered['data'], 'staffId'>;
 
-export const staffDetails = (doc: RecordDocument): Details | undefined => {
-  const [registered] = recordsOf<StaffMemberRegistered['data']>(doc, 'StaffMemberRegistered');
+export const staffDetails = (doc: RecordDocument<StaffRecordEvent>): Details | undefined => {
+  const [registered] = recordsOf(doc, 'StaffMemberRegistered');
   if (!registered) return undefined;
-  const corrections = recordsOf<StaffMemberDetailsCorrected['data']>(doc, 'StaffMemberDetailsCorrected').map((record) => record.data);
+  const corrections = recordsOf(doc, 'StaffMemberDetailsCorrected').map((record) => record.data);
   return withCorrections<Details>(registered.data, corrections, ['role', 'employer', 'housingArea']);
 };
 
 const agrees = (answers: SurveyAnswered['data']['answers'], statement: string) =>
   answers.some((answer) => answer.statement === statement && answer.score >= surveyScale.agreeFrom);
 
-export const staffFacts = (doc: RecordDocument): IndicatorFact[] => {
+const staffFacts = (doc: RecordDocument<StaffRecordEvent>): IndicatorFact[] => {
   const details = staffDetails(doc);
   if (!details) return [];
   const dims = { role: details.role, employer: details.employer, housingArea: details.housingArea };
   const facts: IndicatorFact[] = [];
-  for (const workshop of recordsOf<WorkshopHeld['data']>(doc, 'WorkshopHeld')) {
-    facts.push({ indicator: 'PRD-STAFF-TRAINED', at: workshop.at, numerator: 1, units: 1, dims: { ...dims, workshopTopic: workshop.data.topic } });
+  for (const workshop of recordsOf(doc, 'WorkshopHeld')) {
+    facts.push({ indicator: 'PRD-STAFF-TRAINED', at: workshop.at, numerator: 1, subjects: 1, dims: { ...dims, workshopTopic: workshop.data.topic } });
   }
   for (const interval of membershipIntervals(recordsOf(doc, 'NetworkMemberJoined', 'NetworkMemberLeft'))) {
-    facts.push({ indicator: 'RSL-NETWORK-MEMBERS', ...interval, numerator: 1, units: 1, dims: { housingArea: details.housingArea, memberKind: 'staff' } });
+    facts.push({ indicator: 'RSL-NETWORK-MEMBERS', ...interval, numerator: 1, subjects: 1, dims: { housingArea: details.housingArea, memberKind: 'staff' } });
   }
-  for (const answer of recordsOf<SurveyAnswered['data']>(doc, 'SurveyAnswered')) {
+  for (const answer of recordsOf(doc, 'SurveyAnswered')) {
     if (answer.data.wave !== 'follow-up') continue;
     const both = agrees(answer.data.answers, 'staff-better-involvement') && agrees(answer.data.answers, 'staff-better-dialogue');
-    facts.push({ indicator: 'MED-STAFF-BETTER-DIALOGUE', at: answer.at, numerator: both ? 1 : 0, denominator: 1, units: 1, dims });
+    facts.push({ indicator: 'MED-STAFF-BETTER-DIALOGUE', at: answer.at, numerator: both ? 1 : 0, denominator: 1, subjects: 1, dims });
   }
   return facts;
 };
+
+export const staffFeature = indicatorFeature({
+  projection: staffProjection,
+  indicators: ['PRD-STAFF-TRAINED', 'RSL-NETWORK-MEMBERS', 'MED-STAFF-BETTER-DIALOGUE'],
+  facts: staffFacts,
+});

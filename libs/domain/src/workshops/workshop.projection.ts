@@ -1,26 +1,33 @@
 import { RecordDocument, recordProjection, recordsOf } from '../core/record-projection';
+import { indicatorFeature } from '../indicators/indicator-feature';
 import { IndicatorFact } from '../indicators/indicator-facts';
-import { WorkshopFeedbackRecorded, WorkshopHeld } from './workshop.events';
+import { WorkshopEvent } from './workshop.events';
 
-export const workshopProjection = recordProjection('workshops', {
+const workshopProjection = recordProjection<WorkshopEvent>('workshops', {
   WorkshopHeld: (data) => [data.workshopId],
   WorkshopFeedbackRecorded: (data) => [data.workshopId],
 });
 
-export const workshopFacts = (doc: RecordDocument): IndicatorFact[] => {
-  const [held] = recordsOf<WorkshopHeld['data']>(doc, 'WorkshopHeld');
+const workshopFacts = (doc: RecordDocument<WorkshopEvent>): IndicatorFact[] => {
+  const [held] = recordsOf(doc, 'WorkshopHeld');
   if (!held) return [];
   const { topic, housingArea } = held.data;
   return [
-    { indicator: 'ACT-EVENTS-HELD', at: held.at, numerator: 1, units: 0, dims: { format: 'workshop', housingArea } },
+    { indicator: 'ACT-EVENTS-HELD', at: held.at, numerator: 1, subjects: 0, dims: { format: 'workshop', housingArea } },
     // Learning is reported in the period the workshop was held, whenever the feedback came in.
-    ...recordsOf<WorkshopFeedbackRecorded['data']>(doc, 'WorkshopFeedbackRecorded').map((feedback) => ({
+    ...recordsOf(doc, 'WorkshopFeedbackRecorded').map((feedback): IndicatorFact => ({
       indicator: 'PRD-WORKSHOP-LEARNING',
       at: held.at,
       numerator: feedback.data.learningScore,
       denominator: 1,
-      units: 1,
+      subjects: 1,
       dims: { workshopTopic: topic, housingArea },
     })),
   ];
 };
+
+export const workshopFeature = indicatorFeature({
+  projection: workshopProjection,
+  indicators: ['ACT-EVENTS-HELD', 'PRD-WORKSHOP-LEARNING'],
+  facts: workshopFacts,
+});

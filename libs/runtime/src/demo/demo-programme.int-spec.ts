@@ -433,7 +433,7 @@ const periodTypeOf = (period: string): PeriodType =>
 const expectCell = (cell: CellValue | undefined, want: Expected, where: string) => {
   if (cell === undefined) throw new Error(`${where}: no such cell`);
   if (typeof want === 'string') {
-    expect({ where, suppressed: cell.suppressed, result: cell.result, units: cell.units }).toEqual({ where, suppressed: want, result: null, units: null });
+    expect({ where, suppressed: cell.suppressed, result: cell.result, subjects: cell.subjects }).toEqual({ where, suppressed: want, result: null, subjects: null });
     return;
   }
   expect({ where, suppressed: cell.suppressed }).toEqual({ where, suppressed: null });
