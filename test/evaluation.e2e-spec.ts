@@ -126,6 +126,16 @@ describe('evaluators: audit trail, replay, exports, report and tamper evidence',
       expect(total(live.body, 'ACT-EVENTS-HELD')).toMatchObject({ numerator: 1 });
     });
 
+    it('as known on a date: the whole of that day in Copenhagen, so the workshop recorded on 20 January 2011 counts from then', async () => {
+      const eventsHeld = async (knownAt: string) => {
+        const { body } = await t.http.get('/v1/replay/indicators').query({ knownAt, periodType: 'year', period: '2010' });
+        expect(body.knownAt).toMatch(/T22:59:59\.999Z$/);
+        return total(body, 'ACT-EVENTS-HELD');
+      };
+      expect(await eventsHeld('2011-01-19')).toMatchObject({ numerator: 0 });
+      expect(await eventsHeld('2011-01-20')).toMatchObject({ numerator: 1 });
+    });
+
     it('as of a business time before the baselines: none counted', async () => {
       const { body } = await t.http.get('/v1/replay/indicators').query({ asOf: '2010-03-05T00:00:00+01:00' });
       expect(total(body, 'ACT-ASSESSMENT-COVERAGE')).toMatchObject({ numerator: 0, denominator: 6, result: 0 });
@@ -183,7 +193,7 @@ describe('evaluators: audit trail, replay, exports, report and tamper evidence',
       const row = (code: string, dimension: string) => rows.find((cells) => cells[0] === code && cells[header.indexOf('dimension')] === dimension)!;
       expect(row('ACT-ASSESSMENT-COVERAGE', 'total')[header.indexOf('result')]).toMatch(/^0,666/);
       const staff = row('PRD-STAFF-TRAINED', 'total');
-      expect([staff[header.indexOf('result')], staff[header.indexOf('units')], staff[header.indexOf('suppressed')]]).toEqual(['', '', 'small-cell']);
+      expect([staff[header.indexOf('result')], staff[header.indexOf('subjects')], staff[header.indexOf('suppressed')]]).toEqual(['', '', 'small-cell']);
     });
   });
 
@@ -207,7 +217,7 @@ describe('evaluators: audit trail, replay, exports, report and tamper evidence',
     const [status] = (await t.http.get('/v1/admin/projections')).body;
     expect(status).toMatchObject({ build: 2, state: 'live', rebuild: null, lagEvents: 0 });
     const after = await t.http.get('/v1/indicators').query({ periodType: 'quarter', period: '2010-Q1' });
-    expect(after.body.readModel).toBe('programme_v2_b2');
+    expect(after.body.readModel).toBe('programme_v3_b2');
     expect(after.body.indicators).toEqual(before.body.indicators);
   });
 

@@ -139,13 +139,13 @@ describe('indicator values after commands', () => {
   it('computes assessment coverage from numerator and denominator: 5 of 6 registered have a baseline', async () => {
     const view = await indicator(t, 'ACT-ASSESSMENT-COVERAGE', { minPosition: last });
     expect(view).toMatchObject({ code: 'ACT-ASSESSMENT-COVERAGE', periodType: 'programme', period: 'programme' });
-    expect(view.total).toEqual({ dimension: expect.any(String), value: '*', numerator: 5, denominator: 6, units: 6, result: 5 / 6, suppressed: null });
+    expect(view.total).toEqual({ dimension: expect.any(String), value: '*', numerator: 5, denominator: 6, subjects: 6, result: 5 / 6, suppressed: null });
   });
 
   it('withholds the one-association housing area and, so it cannot be recovered from the total, its complement', async () => {
     const view = await indicator(t, 'ACT-ASSESSMENT-COVERAGE', { minPosition: last });
     const cells = Object.fromEntries(view.breakdowns.housingArea.map((cell: { value: string; suppressed: string | null }) => [cell.value, cell]));
-    expect(cells.urbanplanen).toMatchObject({ suppressed: 'small-cell', result: null, numerator: null, denominator: null, units: null });
+    expect(cells.urbanplanen).toMatchObject({ suppressed: 'small-cell', result: null, numerator: null, denominator: null, subjects: null });
     expect(cells['tingbjerg-husum']).toMatchObject({ suppressed: 'complementary', result: null });
   });
 
@@ -173,7 +173,7 @@ describe('small groups', () => {
     let last = 0;
     for (const id of ['a-1', 'a-2', 'a-3']) last = await assess(t, id, 'baseline', 2);
     const view = await indicator(t, 'ACT-ASSESSMENT-COVERAGE', { minPosition: last });
-    expect(view.total).toMatchObject({ suppressed: 'small-cell', result: null, numerator: null, denominator: null, units: null });
+    expect(view.total).toMatchObject({ suppressed: 'small-cell', result: null, numerator: null, denominator: null, subjects: null });
     expect(view.progress.achieved).toBeNull();
   });
 });
@@ -206,7 +206,7 @@ describe('business time written with different UTC offsets', () => {
       last = await assess(t, id, 'follow-up', 5, '2010-09-01T09:00:00Z', `${id}-follow-up-2`);
     }
     const view = await indicator(t, 'MED-CAPACITY-CHANGE', { minPosition: last });
-    expect(view.total).toMatchObject({ units: 5, result: 3 });
+    expect(view.total).toMatchObject({ subjects: 5, result: 3 });
   });
 });
 
@@ -226,6 +226,74 @@ describe('an api beside a separate projector (EMBEDDED_PROJECTOR=false)', () => 
       await app.close();
       await runtime.close();
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('times in queries: a time with its offset, or a date that is a whole day in Copenhagen', () => {
+  let t: TestApp;
+  let last: number;
+  beforeAll(async () => {
+    t = await startTestApp();
+    // 20:00 on New Year's Eve in Copenhagen is 19:00 UTC: a bare date read as UTC midnight would miss it.
+    last = await accepted(t, '/v1/good-practice-analyses', {
+      occurredAt: '2010-12-31T20:00:00+01:00', analysisId: 'gp-new-years-eve', housingArea: 'sydhavnen', practicesIdentified: 1, summary: 'One practice',
+    });
+  });
+  afterAll(() => t.close());
+
+  const replay = async (query: Record<string, string>) => {
+    const response = await t.http.get('/v1/replay/indicators').query({ ...query, minPosition: last });
+    expect({ status: response.status, body: response.body }).toMatchObject({ status: 200 });
+    return response.body as { asOf: string | null; knownAt: string | null; indicators: { code: string; total: { result: number } }[] };
+  };
+  const analyses = (body: Awaited<ReturnType<typeof replay>>) => body.indicators.find((view) => view.code === 'ACT-GOOD-PRACTICE-ANALYSES')!.total.result;
+
+  it('asOf=2010-12-31 takes in the whole of 31 December, up to its last millisecond in Copenhagen', async () => {
+    const newYearsEve = await replay({ asOf: '2010-12-31' });
+    expect(newYearsEve.asOf).toBe('2010-12-31T22:59:59.999Z');
+    expect(analyses(newYearsEve)).toBe(1);
+    expect(analyses(await replay({ asOf: '2010-12-30' }))).toBe(0);
+  });
+
+  it('passes a time with its offset on as its UTC instant', async () => {
+    const justBefore = await replay({ asOf: '2010-12-31T19:59:59.999+01:00' });
+    expect(justBefore.asOf).toBe('2010-12-31T18:59:59.999Z');
+    expect(analyses(justBefore)).toBe(0);
+    expect(analyses(await replay({ asOf: '2010-12-31T19:00:00Z' }))).toBe(1);
+  });
+
+  it('reads a date as the start of its day for a from bound and up to the next midnight for a to bound', async () => {
+    const entries = async (query: Record<string, string>) => {
+      const response = await t.http.get('/v1/audit/events').query(query);
+      expect(response.status).toBe(200);
+      return response.body.entries.map((entry: { occurredAt: string }) => entry.occurredAt);
+    };
+    expect(await entries({ occurredFrom: '2010-12-31', occurredTo: '2010-12-31' })).toEqual(['2010-12-31T20:00:00+01:00']);
+    expect(await entries({ occurredFrom: '2011-01-01' })).toEqual([]);
+    expect(await entries({ occurredTo: '2010-12-30' })).toEqual([]);
+  });
+
+  it.each([
+    ['words Date.parse would guess at', 'June 30, 2010'],
+    ['a time without an offset', '2010-12-31T10:00'],
+    ['a date that does not exist', '2010-13-45'],
+  ])('refuses %s ("%s") with a 400 that names the field and the rule', async (_, value) => {
+    const refusals: [string, Record<string, string>, string][] = [
+      ['/v1/replay/indicators', { asOf: value }, 'asOf'],
+      ['/v1/replay/indicators', { knownAt: value }, 'knownAt'],
+      ['/v1/replay/diff', { fromAsOf: value }, 'fromAsOf'],
+      ['/v1/exports/indicators.csv', { knownAt: value }, 'knownAt'],
+      ['/v1/audit/events', { occurredFrom: value }, 'occurredFrom'],
+      ['/v1/audit/export', { recordedTo: value }, 'recordedTo'],
+    ];
+    for (const [path, query, field] of refusals) {
+      const response = await t.http.get(path).query(query);
+      expect({ path, status: response.status, errors: response.body.errors }).toEqual({
+        path,
+        status: 400,
+        errors: [{ field, rule: 'isIso8601', message: expect.stringMatching(new RegExp(`^${field} must be an ISO-8601 date or time: a time with its offset .* or a date \\(2010-12-31\\)`)) }],
+      });
     }
   });
 });

@@ -65,17 +65,37 @@ describe('oneOfFlag', () => {
 });
 
 describe('isoFlag', () => {
-  it('returns an ISO-8601 date or time as given, and undefined when absent', () => {
-    expect(isoFlag({ 'known-at': '2011-01-15T12:00:00Z' }, 'known-at')).toBe('2011-01-15T12:00:00Z');
-    expect(isoFlag({ 'as-of': '2010-12-31' }, 'as-of')).toBe('2010-12-31');
-    expect(isoFlag({ 'as-of': '2010-12-31T23:59:59+01:00' }, 'as-of')).toBe('2010-12-31T23:59:59+01:00');
-    expect(isoFlag({}, 'known-at')).toBeUndefined();
+  it('returns a time with its offset as its UTC instant, and undefined when absent', () => {
+    expect(isoFlag({ 'known-at': '2011-01-15T12:00:00Z' }, 'known-at', 'through')).toBe('2011-01-15T12:00:00.000Z');
+    expect(isoFlag({ 'as-of': '2010-12-31T23:59:59+01:00' }, 'as-of', 'through')).toBe('2010-12-31T22:59:59.000Z');
+    expect(isoFlag({}, 'known-at', 'through')).toBeUndefined();
+  });
+
+  it('reads a date as a whole day in Copenhagen: as-of its last millisecond, a range from its midnight up to the next', () => {
+    expect(isoFlag({ 'as-of': '2010-12-31' }, 'as-of', 'through')).toBe('2010-12-31T22:59:59.999Z');
+    expect(isoFlag({ 'occurred-from': '2010-06-30' }, 'occurred-from', 'from')).toBe('2010-06-29T22:00:00.000Z');
+    expect(isoFlag({ 'occurred-to': '2010-06-30' }, 'occurred-to', 'before')).toBe('2010-06-30T22:00:00.000Z');
   });
 
   it('refuses what is not a date with a usage error naming the flag and the value', () => {
-    const attempt = () => isoFlag({ 'known-at': 'yesterday' }, 'known-at');
+    const attempt = () => isoFlag({ 'known-at': 'yesterday' }, 'known-at', 'through');
     expect(attempt).toThrow(UsageError);
     expect(attempt).toThrow('--known-at must be an ISO-8601 date or time, got "yesterday"');
-    expect(() => isoFlag(parseArgs(['replay', '--as-of']).flags, 'as-of')).toThrow(UsageError);
+    expect(() => isoFlag(parseArgs(['replay', '--as-of']).flags, 'as-of', 'through')).toThrow(UsageError);
+  });
+
+  it.each([
+    ['words Date.parse would guess at', 'June 30, 2010'],
+    ['a time without an offset', '2010-12-31T10:00'],
+    ['a date that does not exist', '2010-13-45'],
+  ])('refuses %s with the rule: "%s"', (_, value) => {
+    expect(() => isoFlag({ 'as-of': value }, 'as-of', 'through')).toThrow(
+      `--as-of must be an ISO-8601 date or time, got "${value}": a time with its offset (2010-12-31T20:00:00+01:00 or 2010-12-31T19:00:00Z) ` +
+        'or a date (2010-12-31) meaning the end of that day in Copenhagen',
+    );
+  });
+
+  it('names the start of the day for the start of a range', () => {
+    expect(() => isoFlag({ 'recorded-from': 'soon' }, 'recorded-from', 'from')).toThrow(/meaning the start of that day in Copenhagen$/);
   });
 });

@@ -1,3 +1,5 @@
+import { MomentBound, momentInputRule, parseMomentInput } from '@toc/domain';
+
 /** `command sub --flag value --switch` → { positional: [command, sub], flags: { flag: value, switch: 'true' } } */
 export interface ParsedArgs {
   readonly positional: readonly string[];
@@ -31,11 +33,13 @@ export const oneOfFlag = <T extends string>(flags: ParsedArgs['flags'], name: st
   return value as T;
 };
 
-export const isoFlag = (flags: ParsedArgs['flags'], name: string): string | undefined => {
+/** A time flag as the UTC instant it stands for: a time with its offset, or a date in Copenhagen read as the bound says. */
+export const isoFlag = (flags: ParsedArgs['flags'], name: string, bound: MomentBound): string | undefined => {
   const value = flags[name];
   if (value === undefined) return undefined;
-  if (Number.isNaN(Date.parse(value))) throw new UsageError(`--${name} must be an ISO-8601 date or time, got "${value}"`);
-  return value;
+  const instant = parseMomentInput(value, bound);
+  if (instant === null) throw new UsageError(`--${name} must be an ISO-8601 date or time, got "${value}": ${momentInputRule(bound)}`);
+  return instant;
 };
 
 export const integerFlag = (flags: ParsedArgs['flags'], name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {

@@ -193,7 +193,7 @@ describe('the CLI on the seeded demo programme', () => {
 
     it('replay --format csv writes Danish Excel CSV: BOM, semicolons and a decimal comma', async () => {
       const text = await cli(dataDir, (runtime) => commands.replay(runtime, { format: 'csv' }));
-      expect(text.startsWith('\uFEFFcode;node;name_da;name_en;unit;periodType;period;dimension;value;numerator;denominator;units;result;suppressed;baseline;target\r\n')).toBe(true);
+      expect(text.startsWith('\uFEFFcode;node;name_da;name_en;unit;periodType;period;dimension;value;numerator;denominator;subjects;result;suppressed;baseline;target\r\n')).toBe(true);
       const rows = csvRows(text, ';');
       const views = await indicators(dataDir);
       expect(rows).toHaveLength(1 + views.reduce((sum, v) => sum + 1 + Object.values(v.breakdowns).flat().length, 0));
@@ -228,6 +228,21 @@ describe('the CLI on the seeded demo programme', () => {
       expect(printed.filter((line) => line.includes(' RecordRetracted '))).toHaveLength(1);
       const positions = printed.map((line) => Number(line.trim().split(' ')[0]));
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    });
+
+    it('audit --occurred-from and --occurred-to given as the same date list the whole of that Copenhagen day', async () => {
+      const printed = lines(await cli(dataDir, (runtime) => commands.audit(runtime, { stream: 'course-c2-mjolnerparken', 'occurred-from': '2010-09-27', 'occurred-to': '2010-09-27' })));
+      const occurred = printed.map((line) => /\(occurred (\S+)\)/.exec(line)![1]);
+      expect(occurred).toContain('2010-09-27T16:00:00.000Z');
+      // 27 September in Copenhagen (summer time) runs from 22:00 UTC the day before to 22:00 UTC.
+      for (const at of occurred) expect(at >= '2010-09-26T22:00:00.000Z' && at < '2010-09-27T22:00:00.000Z').toBe(true);
+    });
+
+    it('replay --as-of a date replays at the last millisecond of that day in Copenhagen', async () => {
+      const replayed = async (asOf: string) => JSON.parse(await cli(dataDir, (runtime) => commands.replay(runtime, { format: 'json', 'as-of': asOf })));
+      const byDate = await replayed('2010-12-31');
+      expect(byDate.asOf).toBe('2010-12-31T22:59:59.999Z');
+      expect(byDate.indicators).toEqual((await replayed('2010-12-31T23:59:59.999+01:00')).indicators);
     });
 
     it('audit shows a plain retraction, and pages with --limit and --after', async () => {
@@ -324,6 +339,9 @@ describe('the CLI on the seeded demo programme', () => {
       await refused((runtime) => commands.diff(runtime, { format: 'xml' }), '--format must be one of text, json, got "xml"');
       await refused((runtime) => commands.replay(runtime, { 'known-at': 'yesterday' }), '--known-at must be an ISO-8601 date or time, got "yesterday"');
       await refused((runtime) => commands.diff(runtime, { 'from-as-of': '2010-13-45' }), /^--from-as-of must be an ISO-8601/);
+      await refused((runtime) => commands.replay(runtime, { 'as-of': 'June 30, 2010' }), /^--as-of must be an ISO-8601 date or time, got "June 30, 2010": a time with its offset/);
+      await refused((runtime) => commands.diff(runtime, { 'to-known-at': '2010-12-31T10:00' }), /^--to-known-at must be an ISO-8601 date or time, got "2010-12-31T10:00"/);
+      await refused((runtime) => commands.audit(runtime, { 'occurred-to': '2010-12-31 10:00:00Z' }), /^--occurred-to must be an ISO-8601/);
       await refused((runtime) => commands.replay(runtime, { 'period-type': 'month' }), /^--period-type must be one of quarter, half-year, year, programme/);
       await refused((runtime) => commands.replay(runtime, { format: 'csv', separator: '|' }), /^--separator must be one of ;, ,/);
       await refused((runtime) => commands.exportData(runtime, 'indicators', { decimal: 'dot' }), '--decimal must be one of comma, point, got "dot"');

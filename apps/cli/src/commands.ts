@@ -35,7 +35,7 @@ const period = (flags: Flags) => {
   return { periodType, period: key };
 };
 
-const moment = (flags: Flags, prefix = '') => ({ asOf: isoFlag(flags, `${prefix}as-of`), knownAt: isoFlag(flags, `${prefix}known-at`) });
+const moment = (flags: Flags, prefix = '') => ({ asOf: isoFlag(flags, `${prefix}as-of`, 'through'), knownAt: isoFlag(flags, `${prefix}known-at`, 'through') });
 
 const output = (flags: Flags, text: string) => {
   if (flags.out) {
@@ -136,10 +136,10 @@ const logFilter = (flags: Flags, limit: number): EventLogFilter => ({
   types: flags.types?.split(',').map((type) => type.trim()),
   streamId: flags.stream,
   streamPrefix: flags.category ? `${flags.category}-` : undefined,
-  occurredFrom: isoFlag(flags, 'occurred-from'),
-  occurredTo: isoFlag(flags, 'occurred-to'),
-  recordedFrom: isoFlag(flags, 'recorded-from'),
-  recordedTo: isoFlag(flags, 'recorded-to'),
+  occurredFrom: isoFlag(flags, 'occurred-from', 'from'),
+  occurredTo: isoFlag(flags, 'occurred-to', 'before'),
+  recordedFrom: isoFlag(flags, 'recorded-from', 'from'),
+  recordedTo: isoFlag(flags, 'recorded-to', 'before'),
   correlationId: flags.correlation,
 });
 

@@ -22,6 +22,10 @@ const USAGE = `usage: npm run cli -- <command> [options]
                                       anchor kept elsewhere, e.g. from a report); exit code 2 on a broken link
   seed-demo                           record a realistic programme year through the command path
 
+Times (T) are ISO 8601 with an offset (2010-12-31T20:00:00+01:00, 2010-12-31T19:00:00Z) or a date (2010-12-31),
+a whole day in Copenhagen: --as-of, --known-at, --from-* and --to-* mean its last millisecond, --occurred-from and
+--recorded-from its first instant, --occurred-to and --recorded-to (exclusive) the next midnight.
+
 Settings come from the environment as for the service (DATA_DIR, READ_MODEL_STORE, MONGODB_URL, ...).`;
 
 const main = async () => {

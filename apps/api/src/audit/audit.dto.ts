@@ -1,7 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { streamCategories } from '@toc/domain';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { MomentBound, momentInputRule, parseMomentInput, streamCategories } from '@toc/domain';
 import { EventLogFilter } from '@toc/event-store';
 import { HEADER_TOKEN, HEADER_TOKEN_FORMAT } from '../http/request-context';
 import { PeriodQueryDto } from '../indicators/indicator-query.dto';
@@ -10,7 +11,29 @@ import { PeriodQueryDto } from '../indicators/indicator-query.dto';
 const TOKEN = HEADER_TOKEN;
 const TOKEN_MESSAGE = `$property must be ${HEADER_TOKEN_FORMAT}`;
 
-/** Filters of the audit log; every given criterion must hold. Times are ISO-8601, from inclusive, to exclusive. */
+/**
+ * A time of a query, passed on as the UTC instant it stands for: a time with its offset, or a date
+ * in Copenhagen read as the bound says. Refused with the rule named isIso8601 otherwise.
+ */
+const MomentQuery = (bound: MomentBound, description?: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ description: [description, `ISO-8601: ${momentInputRule(bound)}`].filter(Boolean).join('. '), example: '2010-12-31' }),
+    IsOptional(),
+    // An accepted time becomes its UTC instant, which the validator accepts in turn; the rest stays as sent and is refused.
+    Transform(({ value }) => (typeof value === 'string' ? (parseMomentInput(value, bound) ?? value) : value)),
+    ValidateBy({
+      name: 'isIso8601',
+      validator: {
+        validate: (value) => typeof value === 'string' && parseMomentInput(value, bound) !== null,
+        defaultMessage: () => `$property must be an ISO-8601 date or time: ${momentInputRule(bound)}`,
+      },
+    }),
+  );
+
+/**
+ * Filters of the audit log; every given criterion must hold. Times are from inclusive, to exclusive;
+ * a date as `to` takes in the whole of that day (up to the next midnight in Copenhagen).
+ */
 export class AuditFilterDto {
   @ApiPropertyOptional() @IsOptional() @Matches(TOKEN, { message: TOKEN_MESSAGE }) actorUserId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(TOKEN, { message: TOKEN_MESSAGE }) actorRole?: string;
@@ -30,10 +53,10 @@ export class AuditFilterDto {
   @IsIn(streamCategories)
   category?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) occurredFrom?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) occurredTo?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) recordedFrom?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) recordedTo?: string;
+  @MomentQuery('from', 'Business time, inclusive') occurredFrom?: string;
+  @MomentQuery('before', 'Business time, exclusive') occurredTo?: string;
+  @MomentQuery('from', 'Recording time, inclusive') recordedFrom?: string;
+  @MomentQuery('before', 'Recording time, exclusive') recordedTo?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(TOKEN, { message: TOKEN_MESSAGE }) correlationId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(TOKEN, { message: TOKEN_MESSAGE }) causationId?: string;
 
@@ -79,18 +102,16 @@ export class ExportFormatDto extends AuditFilterDto {
 
 /** A moment to look back from: business time (asOf), recording time (knownAt), or both. */
 export class MomentQueryDto extends PeriodQueryDto {
-  @ApiPropertyOptional({ description: 'Business time: what had happened by then' })
-  @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
-
-  @ApiPropertyOptional({ description: 'Recording time: what had been recorded by then (corrections after it are not applied)' })
-  @IsOptional() @IsISO8601({ strict: true }) knownAt?: string;
+  @MomentQuery('through', 'Business time: what had happened by then') asOf?: string;
+  @MomentQuery('through', 'Recording time: what had been recorded by then (corrections after it are not applied)') knownAt?: string;
 }
 
+/** Two moments to compare; each is read as asOf and knownAt are. */
 export class DiffQueryDto extends PeriodQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) fromAsOf?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) fromKnownAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) toAsOf?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) toKnownAt?: string;
+  @MomentQuery('through') fromAsOf?: string;
+  @MomentQuery('through') fromKnownAt?: string;
+  @MomentQuery('through') toAsOf?: string;
+  @MomentQuery('through') toKnownAt?: string;
 }
 
 export class IndicatorExportDto extends MomentQueryDto {
