@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Decider, EventToAppend, aggregates, domainUpcasters, streamName } from '@toc/domain';
+import { Decider, EventToAppend, domainUpcasters, programmeAggregates, streamName } from '@toc/domain';
 import { TestApp, actor } from './api.harness';
 
 type EventOf<A> = A extends { readonly decider: Decider<infer _C, infer E, infer _S> } ? E : never;
 
 /** Any event an aggregate records. */
-export type ProgrammeEvent = EventOf<(typeof aggregates)[number]>;
+export type ProgrammeEvent = EventOf<(typeof programmeAggregates)[number]>;
 
 /** A fact that had already been recorded when a test starts: the event, its stream and its business time. */
 export type StoredFact = ProgrammeEvent & { readonly stream: string; readonly occurredAt: string };

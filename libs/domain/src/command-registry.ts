@@ -1,36 +1,12 @@
-import { analysisCommands } from './analyses/analysis.commands';
-import { associationCommands } from './associations/association.commands';
 import { Command } from './core/command';
 import { CommandOf, CommandRoute, Reference } from './core/command-routing';
 import { Decider } from './core/decider';
 import { DomainEvent } from './core/event';
-import { courseCommands } from './courses/course.commands';
-import { evaluationCommands } from './evaluation/evaluation.commands';
-import { forumCommands } from './forums/forum.commands';
-import { networkCommands } from './network/network.commands';
-import { resourceCommands } from './resources/resource.commands';
-import { seminarCommands } from './seminars/seminar.commands';
-import { staffCommands } from './staff/staff.commands';
-import { surveyCommands } from './surveys/survey.commands';
-import { workshopCommands } from './workshops/workshop.commands';
+import { programmeAggregates } from './programme';
 
-/** Every aggregate's command service, each listed once. */
-export const aggregates = [
-  associationCommands,
-  staffCommands,
-  resourceCommands,
-  analysisCommands,
-  courseCommands,
-  workshopCommands,
-  seminarCommands,
-  networkCommands,
-  surveyCommands,
-  forumCommands,
-  evaluationCommands,
-] as const;
 
 /** Any command an aggregate decides. */
-export type AggregateCommand = CommandOf<(typeof aggregates)[number]>;
+export type AggregateCommand = CommandOf<(typeof programmeAggregates)[number]>;
 
 /** Withdraws an earlier record of any stream without a replacement. */
 export type RetractRecord = Command<'RetractRecord', { readonly streamId: string; readonly eventId: string; readonly reason: string }>;
@@ -59,7 +35,7 @@ type ErasedAggregate = { readonly decider: Decider<Command, DomainEvent, unknown
 
 // The mapped types of each aggregate guarantee a route per command; erased here once for lookup by type.
 const byType = new Map<string, { decider: ErasedAggregate['decider']; route: CommandRoute<Command> }>(
-  (aggregates as readonly unknown[] as readonly ErasedAggregate[]).flatMap((aggregate) =>
+  (programmeAggregates as readonly unknown[] as readonly ErasedAggregate[]).flatMap((aggregate) =>
     Object.entries(aggregate.routes).map(([type, route]) => [type, { decider: aggregate.decider, route }] as const),
   ),
 );

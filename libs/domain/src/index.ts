@@ -57,3 +57,4 @@ export * from './evaluation/evaluation.projection';
 export * from './core/input';
 export * from './core/command-routing';
 export * from './command-registry';
+export * from './programme';

@@ -1,42 +1,19 @@
-import { analysisFeature } from '../analyses/analysis.projection';
-import { associationFeature } from '../associations/association.projection';
+import { programmeIndicatorFeatures } from '../programme';
 import { ProjectionDocument, ReadModelDefinition } from '../core/projection';
 import { RecordDocument } from '../core/record-projection';
-import { courseFeature, representativeFeature } from '../courses/course.projection';
-import { evaluationFeature } from '../evaluation/evaluation.projection';
-import { forumFeature } from '../forums/forum.projection';
-import { networkFeature } from '../network/network.projection';
-import { resourceFeature } from '../resources/resource.projection';
-import { seminarFeature } from '../seminars/seminar.projection';
-import { staffFeature } from '../staff/staff.projection';
-import { workshopFeature } from '../workshops/workshop.projection';
 import { IndicatorFeature } from './indicator-feature';
 import { IndicatorFact, indicatorContributions } from './indicator-facts';
 import { ProgrammeCalendar } from './periods';
 
 export const INDICATOR_CELLS = 'indicator_cells';
 
-const features = [
-  associationFeature,
-  staffFeature,
-  courseFeature,
-  representativeFeature,
-  workshopFeature,
-  seminarFeature,
-  networkFeature,
-  forumFeature,
-  resourceFeature,
-  analysisFeature,
-  evaluationFeature,
-] as const;
-
 /** The features of the programme read model, each with its projection and the facts of its documents. */
-export const programmeFeatures: readonly IndicatorFeature[] = features;
+export const programmeFeatures: readonly IndicatorFeature[] = programmeIndicatorFeatures;
 
 type EventsOf<F> = F extends IndicatorFeature<infer E> ? E : never;
 
 /** Every event the programme read model reads. */
-export type ProgrammeEvent = EventsOf<(typeof features)[number]>;
+export type ProgrammeEvent = EventsOf<(typeof programmeIndicatorFeatures)[number]>;
 
 const featureByCollection = new Map(programmeFeatures.map((feature) => [feature.projection.collection, feature]));
 
