@@ -8,6 +8,8 @@ export interface Amendment {
   readonly retractionEventId: string;
   readonly replacementEventId: string | null;
   readonly reason: string;
+  /** Business time of the retraction, as its sender gave it. */
+  readonly occurredAt: string;
   readonly recordedAt: string;
   readonly actor: RecordedEvent['metadata']['actor'];
 }
@@ -85,6 +87,7 @@ export class AuditTrail {
           retractionEventId: retraction.metadata.eventId,
           replacementEventId: replacement,
           reason: retraction.data.reason,
+          occurredAt: retraction.metadata.occurredAt,
           recordedAt: retraction.metadata.recordedAt,
           actor: retraction.metadata.actor,
         },

@@ -70,6 +70,47 @@ describe('CommandService and CommandRunner on a SQLite event store', () => {
       await expect(accepted(register, { idempotencyKey: 'register-s-1-again' })).rejects.toMatchObject({ kind: 'already-exists' });
       await expectUnchanged(stored);
     });
+    describe('the same key with another body', () => {
+      const register = (role: CommandData<'RegisterStaffMember'>['role']) => command('RegisterStaffMember', { staffId: 's-1', role, employer: 'municipality', housingArea: 'tingbjerg-husum' });
+
+      it('refuses it with idempotency-key-reused and writes nothing', async () => {
+        await accepted(register('frontline'), { idempotencyKey: 'register-s-1' });
+        const stored = await store.readAll();
+
+        const reused = accepted(register('manager'), { idempotencyKey: 'register-s-1' });
+
+        await expect(reused).rejects.toThrow(DomainError);
+        await expect(reused).rejects.toMatchObject({ kind: 'rule', code: 'idempotency-key-reused', field: 'header:Idempotency-Key' });
+        await expectUnchanged(stored);
+      });
+
+      it('refuses another business time or another correction under the same key', async () => {
+        const first = await accepted(register('frontline'), { idempotencyKey: 'register-s-1' });
+        const later = { ...register('frontline'), context: { ...register('frontline').context, occurredAt: '2010-03-16T10:00:00+01:00' } } as ProgrammeCommand;
+        const correction = { eventId: first.events[0].metadata.eventId, reason: 'typo' };
+
+        await expect(accepted(later, { idempotencyKey: 'register-s-1' })).rejects.toMatchObject({ code: 'idempotency-key-reused' });
+        await expect(accepted(register('frontline'), { idempotencyKey: 'register-s-1', correctionOf: correction })).rejects.toMatchObject({ code: 'idempotency-key-reused' });
+      });
+
+      it('lets exactly one of 50 concurrent different bodies through and refuses the others', async () => {
+        const CONCURRENT = 50;
+        const use = (index: number) => command('RecordResourceUse', { allocationId: 'r-1', amount: 0.25, note: `use ${index}` });
+        await accepted(
+          command('AllocateResource', { allocationId: 'r-1', resourceLine: 'R1', kind: 'staff-time', unit: 'fte', amount: 100, periodStart: '2010-01-01', periodEnd: '2010-12-31' }),
+        );
+
+        const outcomes = await Promise.allSettled(Array.from({ length: CONCURRENT }, (_, index) => accepted(use(index), { idempotencyKey: 'use-once' })));
+
+        const fulfilled = outcomes.filter((outcome): outcome is PromiseFulfilledResult<CommandResult> => outcome.status === 'fulfilled');
+        const rejected = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+        expect(fulfilled).toHaveLength(1);
+        expect(fulfilled[0].value.replayed).toBe(false);
+        expect(rejected.map(({ reason }) => (reason as DomainError).code)).toEqual(Array(CONCURRENT - 1).fill('idempotency-key-reused'));
+        const uses = (await store.readStream('resource-r-1')).slice(1);
+        expect(uses.map((event) => event.data)).toEqual([fulfilled[0].value.events[0].data]);
+      });
+    });
   });
 
   describe('If-Match (expected revision)', () => {
@@ -134,6 +175,59 @@ describe('CommandService and CommandRunner on a SQLite event store', () => {
       expect(result.events).toMatchObject([{ type: 'RecordRetracted', data: { retractedEventId: secondSeat, reason: 'never took the seat' } }]);
       expect(result.events[0].metadata.correctionOf).toBeUndefined();
       await expect(accepted(seat('sh-3'))).resolves.toMatchObject({ nextExpectedRevision: 4 });
+    });
+  });
+
+  describe('the creating record', () => {
+    let creation: string;
+    const register = (seats: number) => command('RegisterForum', { forumId: 'f-1', name: 'Resident board', forumType: 'resident-board', housingArea: 'tingbjerg-husum', seats });
+
+    beforeEach(async () => {
+      creation = (await accepted(register(2))).events[0].metadata.eventId;
+      await accepted(seat('sh-1'));
+      await accepted(seat('sh-2'));
+    });
+
+    it('is corrected like any record: the replacement takes its place and the later records still count', async () => {
+      const result = await accepted(register(3), { correctionOf: { eventId: creation, reason: 'the board has three seats' } });
+
+      expect(result.events).toMatchObject([
+        { type: 'RecordRetracted', data: { retractedEventId: creation, reason: 'the board has three seats' } },
+        { type: 'ForumRegistered', data: { seats: 3 }, metadata: { correctionOf: creation } },
+      ]);
+      await expect(accepted(seat('sh-1'))).rejects.toMatchObject({ code: 'already-seated' });
+      await accepted(seat('sh-3'));
+      await expect(accepted(seat('sh-4'))).rejects.toMatchObject({ code: 'forum-full' });
+    });
+
+    it('refuses a correction of the creating record that breaks a rule, and writes nothing', async () => {
+      const stored = await store.readAll();
+
+      await expect(accepted(register(0), { correctionOf: { eventId: creation, reason: 'typo' } })).rejects.toMatchObject({ code: 'invalid-seat-count' });
+      await expectUnchanged(stored);
+    });
+
+    it('withdrawn, takes every record about the entity with it, newest first and the creating one last', async () => {
+      const before = (await store.readStream('forum-f-1')).map((event) => event.metadata.eventId);
+      const result = await accepted(command('RetractRecord', { streamId: 'forum-f-1', eventId: creation, reason: 'the board was never set up' }));
+
+      expect(result.events.map((event) => (event.data as { retractedEventId: string }).retractedEventId)).toEqual([...before].reverse());
+      expect(result.events.every((event) => event.type === 'RecordRetracted' && (event.data as { reason: string }).reason === 'the board was never set up')).toBe(true);
+    });
+
+    it('withdrawn, refuses later commands with record-withdrawn until it is recorded again', async () => {
+      await accepted(command('RetractRecord', { streamId: 'forum-f-1', eventId: creation, reason: 'the board was never set up' }));
+      const stored = await store.readAll();
+
+      const refused = accepted(seat('sh-3'));
+      await expect(refused).rejects.toMatchObject({ kind: 'rule', code: 'record-withdrawn' });
+      await expect(refused).rejects.toThrow(/forum-f-1 was withdrawn .*"the board was never set up".*ForumRegistered record was retracted\. Record it again/);
+      await expectUnchanged(stored);
+
+      await accepted(register(1));
+      // The withdrawn seats are gone with it: the one seat is free for a holder who had one before.
+      await accepted(seat('sh-1'));
+      await expect(accepted(seat('sh-2'))).rejects.toMatchObject({ code: 'forum-full' });
     });
   });
 

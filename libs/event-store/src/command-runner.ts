@@ -4,6 +4,7 @@ import {
   Command,
   CommandContext,
   Decider,
+  DomainError,
   DomainEvent,
   EventToAppend,
   RecordedEvent,
@@ -11,10 +12,12 @@ import {
   RecordRetracted,
   UpcasterChain,
   effectiveHistory,
+  entityWithdrawal,
   fold,
   ruleBroken,
   withdrawalDecider,
 } from '@toc/domain';
+import { commandDigest } from './command-digest';
 import { EventStore, WrongExpectedVersionError } from './event-store.port';
 import { KeyedQueue } from './keyed-queue';
 
@@ -24,11 +27,18 @@ export interface CommandEnvelope {
   readonly causationId: string | null;
   readonly actor: Actor;
   readonly sourceApp: string;
-  /** A retried request with the same key appends nothing and gets the first result back. */
+  /**
+   * A retried request with the same key appends nothing and gets the first result back; the
+   * key is scoped to the stream and command type, and reused with another body it is refused.
+   */
   readonly idempotencyKey?: string;
   /** The client's If-Match: the revision it read. A mismatch fails instead of deciding. */
   readonly expectedRevision?: number;
-  /** Replace an earlier event of the stream: it is retracted and the command's events take its place. */
+  /**
+   * Replace an earlier event of the stream: it is retracted and the command's events take its
+   * place. Withdrawing (a retraction without replacement) the creating record withdraws the
+   * entity: every current record of the stream is retracted with it.
+   */
   readonly correctionOf?: { readonly eventId: string; readonly reason: string };
 }
 
@@ -73,8 +83,8 @@ export class CommandRunner {
     command: C,
     envelope: CommandEnvelope,
   ): Promise<CommandResult> {
-    return this.write(streamId, command.type, command.context, envelope, (history, retraction) => {
-      const basis = retraction ? history.filter((event) => event.metadata.eventId !== retraction.data.retractedEventId) : history;
+    return this.write(streamId, command, envelope, (history, correctedEventId) => {
+      const basis = correctedEventId ? history.filter((event) => event.metadata.eventId !== correctedEventId) : history;
       return decider.decide(command, fold(decider, basis as unknown as E[]));
     });
   }
@@ -84,16 +94,10 @@ export class CommandRunner {
     return this.run(withdrawalDecider, streamId, { type: RECORD_RETRACTED, data: {}, context }, envelope);
   }
 
-  private async write(
-    streamId: string,
-    commandType: string,
-    context: CommandContext,
-    envelope: CommandEnvelope,
-    decide: (history: readonly RecordedEvent[], retraction: RecordRetracted | undefined) => readonly DomainEvent[],
-  ): Promise<CommandResult> {
+  private async write(streamId: string, command: Command, envelope: CommandEnvelope, decide: Decide): Promise<CommandResult> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.streams.run(streamId, () => this.attempt(streamId, commandType, context, envelope, decide));
+        return await this.streams.run(streamId, () => this.attempt(streamId, command, envelope, decide));
       } catch (error) {
         const retry = error instanceof WrongExpectedVersionError && envelope.expectedRevision === undefined && attempt < CONFLICT_RETRIES;
         if (!retry) throw error;
@@ -102,19 +106,17 @@ export class CommandRunner {
     }
   }
 
-  private async attempt(
-    streamId: string,
-    commandType: string,
-    context: CommandContext,
-    envelope: CommandEnvelope,
-    decide: (history: readonly RecordedEvent[], retraction: RecordRetracted | undefined) => readonly DomainEvent[],
-  ): Promise<CommandResult> {
+  private async attempt(streamId: string, command: Command, envelope: CommandEnvelope, decide: Decide): Promise<CommandResult> {
     const stored = (await this.store.readStream(streamId)).map((event) => this.upcasters.upcast(event));
     const revision = stored.length - 1;
-    const eventId = this.eventIdFactory(envelope.idempotencyKey, streamId, commandType);
+    const eventId = this.eventIdFactory(envelope.idempotencyKey, streamId, command.type);
+    const digest = envelope.idempotencyKey
+      ? commandDigest({ type: command.type, data: command.data, occurredAt: command.context.occurredAt, correction: envelope.correctionOf })
+      : undefined;
 
     const alreadyStored = stored.filter((event) => event.metadata.eventId.startsWith(eventId.prefix));
     if (envelope.idempotencyKey && alreadyStored.length > 0) {
+      assertSameRequest(alreadyStored[0], digest, envelope.idempotencyKey, streamId, command.type);
       const last = alreadyStored[alreadyStored.length - 1];
       // The first answer again: its revision, not the stream's current one, so the ETag covers only what it saw.
       return { streamId, events: alreadyStored, nextExpectedRevision: last.revision, position: last.position, replayed: true };
@@ -124,8 +126,9 @@ export class CommandRunner {
     }
 
     const history = effectiveHistory(stored);
-    const retraction = envelope.correctionOf ? this.retraction(history, envelope.correctionOf) : undefined;
-    const decided = [...(retraction ? [retraction] : []), ...decide(history, retraction)];
+    const withdrawal = command.type === RECORD_RETRACTED;
+    const retractions = envelope.correctionOf ? this.retractions(history, envelope.correctionOf, withdrawal) : [];
+    const decided = [...retractions, ...decideUnlessWithdrawn(streamId, stored, () => decide(history, envelope.correctionOf?.eventId))];
     if (decided.length === 0) return { streamId, events: [], nextExpectedRevision: revision, position: 0, replayed: false };
 
     const toAppend: EventToAppend[] = decided.map((event, index) => ({
@@ -138,32 +141,35 @@ export class CommandRunner {
         causationId: envelope.causationId,
         actor: envelope.actor,
         sourceApp: envelope.sourceApp,
-        occurredAt: context.occurredAt,
-        recordedAt: context.now,
+        occurredAt: command.context.occurredAt,
+        recordedAt: command.context.now,
         ...(envelope.correctionOf && event.type !== RECORD_RETRACTED ? { correctionOf: envelope.correctionOf.eventId } : {}),
+        ...(digest ? { commandDigest: digest } : {}),
       },
     }));
     const result = await this.store.append(streamId, toAppend, revision < 0 ? 'no-stream' : revision);
     return { streamId, events: toAppend, ...result, replayed: false };
   }
 
-  /** The retraction that precedes a correction; refuses what cannot be corrected. */
-  private retraction(history: readonly RecordedEvent[], correction: { eventId: string; reason: string }): RecordRetracted {
+  /**
+   * The retractions that precede a correction or make a withdrawal; refuses what cannot be
+   * retracted. Withdrawing the creating record (the first of the effective history) withdraws
+   * the entity: the records about it go too, newest first and the creating one last, so no
+   * fact about it survives in any read model and it can be recorded again from scratch.
+   */
+  private retractions(history: readonly RecordedEvent[], correction: { eventId: string; reason: string }, withdrawal: boolean): RecordRetracted[] {
     const index = history.findIndex((event) => event.metadata.eventId === correction.eventId);
     if (index < 0) ruleBroken('unknown-event', `event ${correction.eventId} is not a current record of this stream`, 'correctionOf');
-    if (index === 0) {
-      ruleBroken('cannot-correct-creation', 'the first record of a stream is corrected with its correct-details command', 'correctionOf');
-    }
     if (!correction.reason.trim()) ruleBroken('reason-required', 'a correction needs a reason', 'reason');
-    const target = history[index];
-    return {
+    const targets = withdrawal && index === 0 ? [...history].reverse() : [history[index]];
+    return targets.map((target) => ({
       type: RECORD_RETRACTED,
       data: {
         retractedEventId: target.metadata.eventId,
         reason: correction.reason,
         retracted: { eventId: target.metadata.eventId, type: target.type, data: target.data, occurredAt: target.metadata.occurredAt },
       },
-    };
+    }));
   }
 
   /**
@@ -177,3 +183,36 @@ export class CommandRunner {
     return { prefix, next: (index: number) => `${prefix}${index.toString(16).padStart(4, '0')}` };
   }
 }
+
+/** Decides a command on the effective history; `correctedEventId` is the record a correction replaces. */
+type Decide = (history: readonly RecordedEvent[], correctedEventId: string | undefined) => readonly DomainEvent[];
+
+/** A key names one request: the same key with another body is a client bug, never a retry to answer. */
+const assertSameRequest = (first: RecordedEvent, digest: string | undefined, key: string, streamId: string, commandType: string): void => {
+  // Events stored before digests were kept cannot be compared; they are answered as retries.
+  if (first.metadata.commandDigest === undefined || first.metadata.commandDigest === digest) return;
+  ruleBroken(
+    'idempotency-key-reused',
+    `Idempotency-Key "${key}" was already used for a different ${commandType} on ${streamId}; send a new key with a new request`,
+    'header:Idempotency-Key',
+  );
+};
+
+/**
+ * A command on a withdrawn entity finds no creating record, which the decider calls not found;
+ * the client is told instead that it was withdrawn, why, and that recording it again is possible.
+ */
+const decideUnlessWithdrawn = (streamId: string, stored: readonly RecordedEvent[], decide: () => readonly DomainEvent[]): readonly DomainEvent[] => {
+  try {
+    return decide();
+  } catch (error) {
+    const withdrawal = error instanceof DomainError && error.kind === 'not-found' ? entityWithdrawal(stored) : undefined;
+    if (!withdrawal) throw error;
+    const { retracted, reason } = withdrawal.data;
+    return ruleBroken(
+      'record-withdrawn',
+      `${streamId} was withdrawn on ${withdrawal.metadata.recordedAt} ("${reason}"): its ${retracted.type} record was retracted. ` +
+        `Record it again with the command that records ${retracted.type}; until then it takes no other records`,
+    );
+  }
+};

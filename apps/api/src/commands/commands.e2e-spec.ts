@@ -150,6 +150,22 @@ describe('idempotency (Idempotency-Key)', () => {
     ]);
   });
 
+  it('refuses the same key with another body with 422 idempotency-key-reused, also when both arrive together', async () => {
+    const headers = { 'Idempotency-Key': 'register-s-3-attempt' };
+    const [one, other] = await Promise.all([
+      post(t, '/v1/staff-members', staffMember('s-3', { role: 'frontline' }), headers),
+      post(t, '/v1/staff-members', staffMember('s-3', { role: 'manager' }), headers),
+    ]);
+    const [accepted, refused] = one.status === 201 ? [one, other] : [other, one];
+    expect({ status: accepted.status, refused: refused.status, errors: refused.body.errors }).toEqual({
+      status: 201,
+      refused: 422,
+      errors: [expect.objectContaining({ field: 'header:Idempotency-Key', rule: 'idempotency-key-reused' })],
+    });
+    await refuse(t, '/v1/staff-members', staffMember('s-3', { employer: 'housing-association' }), { status: 422, field: 'header:Idempotency-Key', rule: 'idempotency-key-reused' }, 'staff-s-3', headers);
+    expect((await readStream(t, 'staff-s-3')).events.map((event) => event.metadata.eventId)).toEqual([accepted.body.events[0].eventId]);
+  });
+
   it('runs a command with a new key as a new command', async () => {
     const response = await post(t, '/v1/staff-members', staffMember('s-1'), { 'Idempotency-Key': 'register-s-1-again' });
     expect({ status: response.status, rule: response.body.errors?.[0]?.rule }).toEqual({ status: 409, rule: 'already-exists' });

@@ -29,6 +29,11 @@ export interface EventMetadata {
   readonly recordedAt: string;
   /** Present on an event that replaces an earlier, retracted one. */
   readonly correctionOf?: string;
+  /**
+   * Set when the command came with an Idempotency-Key: a digest of what it asked (command type,
+   * data, business time, correction), so a retry with the same key but another body is refused.
+   */
+  readonly commandDigest?: string;
 }
 
 /** An event ready to append: payload plus full metadata. */

@@ -36,11 +36,28 @@ export const isRetraction = (event: DomainEvent): event is RecordRetracted => ev
 
 /**
  * The history that counts: stream events in order, minus retracted ones and the retractions
- * themselves. Deciders fold this, so a correction is judged against the state without the
- * record it replaces.
+ * themselves, with each replacement in the place of the record it corrects (so a corrected
+ * creating record still comes first). Deciders fold this, so a correction is judged against
+ * the state without the record it replaces.
  */
 export const effectiveHistory = <E extends RecordedEvent>(events: readonly E[]): E[] => {
   const retracted = new Set<string>();
-  for (const event of events) if (isRetraction(event)) retracted.add(event.data.retractedEventId);
-  return events.filter((event) => !isRetraction(event) && !retracted.has(event.metadata.eventId));
+  const replacements = new Map<string, E[]>();
+  for (const event of events) {
+    const corrected = event.metadata.correctionOf;
+    if (isRetraction(event)) retracted.add(event.data.retractedEventId);
+    else if (corrected !== undefined) replacements.set(corrected, [...(replacements.get(corrected) ?? []), event]);
+  }
+  const inPlace = (event: E): E[] => (retracted.has(event.metadata.eventId) ? (replacements.get(event.metadata.eventId) ?? []).flatMap(inPlace) : [event]);
+  return events.filter((event) => !isRetraction(event) && event.metadata.correctionOf === undefined).flatMap(inPlace);
+};
+
+/**
+ * The retraction that withdrew the stream's entity, while it stays withdrawn: withdrawing the
+ * creating record retracts every current record of the stream, the creating one last, so a
+ * stream with records but no effective history ends with that retraction.
+ */
+export const entityWithdrawal = (events: readonly RecordedEvent[]): (RecordedEvent & RecordRetracted) | undefined => {
+  const last = events[events.length - 1];
+  return last && isRetraction(last) && effectiveHistory(events).length === 0 ? (last as RecordedEvent & RecordRetracted) : undefined;
 };

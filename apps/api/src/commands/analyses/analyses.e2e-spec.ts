@@ -1,5 +1,5 @@
 import { TestApp, startTestApp } from '../../../../../test/api.harness';
-import { AT, accept, refuse } from '../../../../../test/command-assertions';
+import { AT, accept, correctAndWithdrawCreation, refuse } from '../../../../../test/command-assertions';
 
 describe('good-practice analyses (v1/good-practice-analyses)', () => {
   let t: TestApp;
@@ -29,5 +29,14 @@ describe('good-practice analyses (v1/good-practice-analyses)', () => {
 
   it('refuses a fractional number of practices', async () => {
     await refuse(t, '/v1/good-practice-analyses', analysis('gp-2', { practicesIdentified: 2.5 }), { status: 400, field: 'practicesIdentified', rule: 'isInt' }, 'analysis-gp-2');
+  });
+
+  it('corrects the creating record and withdraws it, after which it can be completed again', async () => {
+    await correctAndWithdrawCreation(t, {
+      path: '/v1/good-practice-analyses',
+      streamId: 'analysis-gp-fix',
+      body: analysis('gp-fix'),
+      corrected: analysis('gp-fix', { practicesIdentified: 2 }),
+    });
   });
 });

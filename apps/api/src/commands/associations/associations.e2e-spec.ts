@@ -1,5 +1,5 @@
 import { TestApp, startTestApp } from '../../../../../test/api.harness';
-import { AT, accept, refuse } from '../../../../../test/command-assertions';
+import { AT, accept, correctAndWithdrawCreation, refuse } from '../../../../../test/command-assertions';
 
 describe('associations (v1/associations)', () => {
   let t: TestApp;
@@ -77,5 +77,15 @@ describe('associations (v1/associations)', () => {
 
   it('refuses an unknown association type', async () => {
     await refuse(t, '/v1/associations', association('a-2', { associationType: 'book-club' }), { status: 400, field: 'associationType', rule: 'isIn' }, 'association-a-2');
+  });
+
+  it('corrects the registration and withdraws it, refusing assessments until it is registered again', async () => {
+    await correctAndWithdrawCreation(t, {
+      path: '/v1/associations',
+      streamId: 'association-a-fix',
+      body: association('a-fix'),
+      corrected: association('a-fix', { sizeBand: '51-200' }),
+      later: { path: '/v1/associations/a-fix/capacity-assessments', body: assessment('as-fix') },
+    });
   });
 });

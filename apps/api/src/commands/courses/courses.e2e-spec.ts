@@ -1,5 +1,5 @@
 import { TestApp, startTestApp } from '../../../../../test/api.harness';
-import { AT, accept, refuse } from '../../../../../test/command-assertions';
+import { AT, accept, correctAndWithdrawCreation, refuse } from '../../../../../test/command-assertions';
 import { associationRegistered, given } from '../../../../../test/given';
 
 describe('courses (v1/courses)', () => {
@@ -109,5 +109,15 @@ describe('courses (v1/courses)', () => {
 
   it('refuses completed associations that are not a list', async () => {
     await refuse(t, '/v1/courses/c-1/completion', { occurredAt: AT, completedAssociationIds: 'a-1' }, { status: 400, field: 'completedAssociationIds', rule: 'isArray' }, 'course-c-1');
+  });
+
+  it('corrects the course design and withdraws it, refusing enrolments until it is designed again', async () => {
+    await correctAndWithdrawCreation(t, {
+      path: '/v1/courses',
+      streamId: 'course-c-fix',
+      body: design('c-fix'),
+      corrected: design('c-fix', { plannedSessions: 4 }),
+      later: { path: '/v1/courses/c-fix/enrolments', body: { occurredAt: '2010-02-10T10:00:00+01:00', associationId: 'a-1', representativeIds: ['rep-1'] } },
+    });
   });
 });

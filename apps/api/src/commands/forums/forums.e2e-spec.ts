@@ -1,5 +1,5 @@
 import { TestApp, startTestApp } from '../../../../../test/api.harness';
-import { AT, accept, refuse } from '../../../../../test/command-assertions';
+import { AT, accept, correctAndWithdrawCreation, refuse } from '../../../../../test/command-assertions';
 import { associationRegistered, given } from '../../../../../test/given';
 
 describe('forums (v1/forums)', () => {
@@ -95,5 +95,15 @@ describe('forums (v1/forums)', () => {
   it('refuses an unknown kind of input', async () => {
     const body = { occurredAt: AT, inputId: 'in-2', kind: 'letter', summary: 'More benches' };
     await refuse(t, '/v1/forums/f-1/inputs', body, { status: 400, field: 'kind', rule: 'isIn' }, 'forum-f-1');
+  });
+
+  it('corrects the forum registration (three seats) and withdraws it, refusing seats until it is registered again', async () => {
+    await correctAndWithdrawCreation(t, {
+      path: '/v1/forums',
+      streamId: 'forum-f-fix',
+      body: forum('f-fix'),
+      corrected: forum('f-fix', { seats: 3 }),
+      later: { path: '/v1/forums/f-fix/seats', body: { occurredAt: AT, seatHolderId: 'sh-1', background: 'ethnic-minority' } },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { TestApp, startTestApp } from '../../../../../test/api.harness';
-import { AT, accept, refuse } from '../../../../../test/command-assertions';
+import { AT, accept, correctAndWithdrawCreation, refuse } from '../../../../../test/command-assertions';
 import { associationRegistered, given, staffMemberRegistered } from '../../../../../test/given';
 
 describe('networks (v1/networks)', () => {
@@ -93,5 +93,16 @@ describe('networks (v1/networks)', () => {
   it('refuses a joint activity with an empty title', async () => {
     const body = { occurredAt: AT, activityId: 'act-2', associationId: 'a-1', staffId: 's-1', title: '' };
     await refuse(t, '/v1/networks/n-1/joint-activities', body, { status: 400, field: 'title', rule: 'isNotEmpty' }, 'network-n-1');
+  });
+
+  it('corrects the network record and withdraws it, refusing members until it is established again', async () => {
+    const network = (name: string) => ({ occurredAt: '2010-02-01T10:00:00+01:00', networkId: 'n-fix', name, housingArea: 'tingbjerg-husum' });
+    await correctAndWithdrawCreation(t, {
+      path: '/v1/networks',
+      streamId: 'network-n-fix',
+      body: network('Tingbjreg network'),
+      corrected: network('Tingbjerg network'),
+      later: { path: '/v1/networks/n-fix/members', body: { occurredAt: '2010-02-10T10:00:00+01:00', member: A1 } },
+    });
   });
 });

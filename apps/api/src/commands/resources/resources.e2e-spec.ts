@@ -1,5 +1,5 @@
 import { TestApp, startTestApp } from '../../../../../test/api.harness';
-import { AT, accept, refuse } from '../../../../../test/command-assertions';
+import { AT, accept, correctAndWithdrawCreation, refuse } from '../../../../../test/command-assertions';
 
 describe('resource allocations (v1/resource-allocations)', () => {
   let t: TestApp;
@@ -62,5 +62,15 @@ describe('resource allocations (v1/resource-allocations)', () => {
 
   it('refuses a negative amount of use', async () => {
     await refuse(t, '/v1/resource-allocations/r-1/uses', { occurredAt: AT, amount: -1 }, { status: 400, field: 'amount', rule: 'isPositive' }, 'resource-r-1');
+  });
+
+  it('corrects the allocation (half the amount) and withdraws it, refusing uses until it is allocated again', async () => {
+    await correctAndWithdrawCreation(t, {
+      path: '/v1/resource-allocations',
+      streamId: 'resource-r-fix',
+      body: allocation('r-fix'),
+      corrected: allocation('r-fix', { amount: 0.5 }),
+      later: { path: '/v1/resource-allocations/r-fix/uses', body: { occurredAt: AT, amount: 0.25 } },
+    });
   });
 });

@@ -98,11 +98,23 @@ describe('corrections and retractions', () => {
     expect(again.status).toBe(201);
   });
 
-  it('refuses retracting the first record of a stream with 422 cannot-correct-creation', async () => {
-    const before = await readStream(t, 'course-c-1');
-    const response = await post(t, `/v1/streams/course-c-1/events/${courseCreation}/retraction`, { occurredAt: AT, reason: 'wrong course' });
-    expect({ status: response.status, rule: response.body.errors[0].rule }).toEqual({ status: 422, rule: 'cannot-correct-creation' });
-    expect(await readStream(t, 'course-c-1')).toEqual(before);
+  it('withdraws the first record of a stream with every record about it, then refuses later commands with 422 record-withdrawn', async () => {
+    const design = { courseId: 'c-2', title: 'Rights and duties', housingArea: 'tingbjerg-husum', modules: ['rights'], plannedSessions: 4 } as const;
+    const [designed, enrolled] = await given(t, [
+      { stream: 'course-c-2', occurredAt: '2010-02-01T10:00:00+01:00', type: 'CourseDesigned', data: design },
+      { stream: 'course-c-2', occurredAt: AT, type: 'AssociationEnrolled', data: { courseId: 'c-2', associationId: 'a-1', representativeIds: ['rep-1'] } },
+    ]);
+    const response = await post(t, `/v1/streams/course-c-2/events/${designed.metadata.eventId}/retraction`, { occurredAt: AT, reason: 'wrong course' });
+    expect({ status: response.status, events: response.body.events }).toMatchObject({ status: 201, events: [{ type: 'RecordRetracted' }, { type: 'RecordRetracted' }] });
+    const withdrawn = (await readStream(t, 'course-c-2')).events.slice(-2);
+    expect(withdrawn.map((event) => event.data)).toMatchObject([
+      { retractedEventId: enrolled.metadata.eventId, reason: 'wrong course' },
+      { retractedEventId: designed.metadata.eventId, reason: 'wrong course' },
+    ]);
+
+    const refused = await refuse(t, '/v1/courses/c-2/start', { occurredAt: AT }, { status: 422, field: null, rule: 'record-withdrawn' }, 'course-c-2');
+    expect(refused.body.errors[0].message).toMatch(/^course-c-2 was withdrawn .*\("wrong course"\).*Record it again/);
+    await postAccepted(t, '/v1/courses', { occurredAt: '2010-02-01T10:00:00+01:00', ...design });
   });
 
   it('refuses retracting an event that is not in the stream with 422 unknown-event', async () => {

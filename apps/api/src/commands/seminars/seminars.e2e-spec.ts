@@ -1,5 +1,5 @@
 import { TestApp, startTestApp } from '../../../../../test/api.harness';
-import { AT, accept, refuse } from '../../../../../test/command-assertions';
+import { AT, accept, correctAndWithdrawCreation, refuse } from '../../../../../test/command-assertions';
 import { associationRegistered, given, staffMemberRegistered } from '../../../../../test/given';
 
 describe('seminars (v1/seminars)', () => {
@@ -59,5 +59,14 @@ describe('seminars (v1/seminars)', () => {
   it('refuses an unknown field inside the nested counts', async () => {
     const body = seminar('sem-2', { participantsByTargetGroup: { staff: 4, associations: 3, citizens: 2, volunteers: 1 } });
     await refuse(t, '/v1/seminars', body, { status: 400, field: 'participantsByTargetGroup.volunteers', rule: 'unknownField' }, 'seminar-sem-2');
+  });
+
+  it('corrects the attendance of a held seminar and withdraws it, after which it can be recorded again', async () => {
+    await correctAndWithdrawCreation(t, {
+      path: '/v1/seminars',
+      streamId: 'seminar-sem-fix',
+      body: seminar('sem-fix'),
+      corrected: seminar('sem-fix', { participantsByTargetGroup: { staff: 3, associations: 3, citizens: 18 } }),
+    });
   });
 });

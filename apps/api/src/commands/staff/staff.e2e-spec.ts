@@ -1,5 +1,5 @@
 import { TestApp, readStream, startTestApp } from '../../../../../test/api.harness';
-import { AT, accept, emptyStream, refuse, staffMember } from '../../../../../test/command-assertions';
+import { AT, accept, correctAndWithdrawCreation, emptyStream, refuse, staffMember } from '../../../../../test/command-assertions';
 
 describe('staff members (v1/staff-members)', () => {
   let t: TestApp;
@@ -55,5 +55,15 @@ describe('staff members (v1/staff-members)', () => {
   it('refuses an invalid id in the path', async () => {
     const body = { occurredAt: AT, role: 'teacher', reason: 'wrong role' };
     await refuse(t, '/v1/staff-members/-bad/corrections', body, { status: 400, field: 'path:id', rule: 'matches' }, 'staff-s-1');
+  });
+
+  it('corrects the registration and withdraws it, refusing detail corrections until it is registered again', async () => {
+    await correctAndWithdrawCreation(t, {
+      path: '/v1/staff-members',
+      streamId: 'staff-s-fix',
+      body: staffMember('s-fix'),
+      corrected: staffMember('s-fix', { employer: 'housing-association' }),
+      later: { path: '/v1/staff-members/s-fix/corrections', body: { occurredAt: AT, role: 'manager', reason: 'promoted' } },
+    });
   });
 });

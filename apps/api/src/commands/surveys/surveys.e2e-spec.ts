@@ -1,5 +1,5 @@
 import { TestApp, startTestApp } from '../../../../../test/api.harness';
-import { AT, accept, refuse } from '../../../../../test/command-assertions';
+import { AT, accept, correctAndWithdrawCreation, refuse } from '../../../../../test/command-assertions';
 import { associationRegistered, given, staffMemberRegistered } from '../../../../../test/given';
 
 describe('survey responses (v1/survey-responses)', () => {
@@ -65,5 +65,14 @@ describe('survey responses (v1/survey-responses)', () => {
   it('refuses a statement that is not in the survey', async () => {
     const body = answers('resp-3', { answers: [{ statement: 'assoc-more-influence', score: 4 }, { statement: 'likes-coffee', score: 5 }] });
     await refuse(t, '/v1/survey-responses', body, { status: 400, field: 'answers[1].statement', rule: 'isIn' }, 'respondent-resp-3');
+  });
+
+  it("corrects a respondent's first answers and withdraws them, after which they can be recorded again", async () => {
+    await correctAndWithdrawCreation(t, {
+      path: '/v1/survey-responses',
+      streamId: 'respondent-resp-fix',
+      body: answers('resp-fix'),
+      corrected: answers('resp-fix', { answers: [{ statement: 'assoc-better-communication', score: 4 }] }),
+    });
   });
 });
