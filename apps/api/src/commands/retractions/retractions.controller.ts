@@ -1,15 +1,15 @@
-import { BadRequestException, Body, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { isValidId, parseStreamName } from '@toc/domain';
+import { ID_FORMAT, isValidId, parseStreamName } from '@toc/domain';
 import { CommandEnvelope } from '@toc/event-store';
 import { Envelope } from '../../http/request-context';
+import { invalidInput } from '../../http/validation';
 import { CommandController } from '../command-response';
 import { CommandSender } from '../command-sender';
 import { RetractRecordDto } from './retraction.dto';
 
-const pathError = (field: string, rule: string, message: string) =>
-  new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [message], errors: [{ field: `path:${field}`, rule, message }] });
+const pathError = (field: string, rule: string, message: string) => invalidInput([{ field: `path:${field}`, rule, message }]);
 
 @CommandController('v1/streams', 'streams')
 export class RetractionsController {
@@ -26,7 +26,7 @@ export class RetractionsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     if (!parseStreamName(streamId)) throw pathError('streamId', 'isStreamName', 'streamId must be <category>-<id> with a known category');
-    if (!isValidId(eventId)) throw pathError('eventId', 'matches', 'eventId must be 1-100 letters, digits or _ . : - starting with a letter or digit');
+    if (!isValidId(eventId)) throw pathError('eventId', 'matches', `eventId must be ${ID_FORMAT}`);
     return this.sender.send(response, 'RetractRecord', { streamId, eventId, reason: dto.reason }, dto, envelope);
   }
 }
