@@ -14,6 +14,7 @@ import {
   effectiveHistory,
   entityWithdrawal,
   fold,
+  notFound,
   ruleBroken,
   withdrawalDecider,
 } from '@toc/domain';
@@ -121,12 +122,14 @@ export class CommandRunner {
       // The first answer again: its revision, not the stream's current one, so the ETag covers only what it saw.
       return { streamId, events: alreadyStored, nextExpectedRevision: last.revision, position: last.position, replayed: true };
     }
+    const withdrawal = command.type === RECORD_RETRACTED;
+    // Without this, withdrawing from a stream that never existed would be an unknown event; it is a 404 like any other command.
+    if (withdrawal && stored.length === 0) notFound(`stream ${streamId}`);
     if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== revision) {
       throw new WrongExpectedVersionError(streamId, envelope.expectedRevision, revision < 0 ? 'no-stream' : revision);
     }
 
     const history = effectiveHistory(stored);
-    const withdrawal = command.type === RECORD_RETRACTED;
     const retractions = envelope.correctionOf ? this.retractions(history, envelope.correctionOf, withdrawal) : [];
     const decided = [...retractions, ...decideUnlessWithdrawn(streamId, stored, () => decide(history, envelope.correctionOf?.eventId))];
     if (decided.length === 0) return { streamId, events: [], nextExpectedRevision: revision, position: 0, replayed: false };

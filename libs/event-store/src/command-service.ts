@@ -1,4 +1,4 @@
-import { ProgrammeCommand, commandTarget, notFound, ruleBroken } from '@toc/domain';
+import { ProgrammeCommand, commandTarget, ruleBroken } from '@toc/domain';
 import { CommandEnvelope, CommandResult, CommandRunner } from './command-runner';
 import { EventStore } from './event-store.port';
 
@@ -16,8 +16,6 @@ export class CommandService {
   async handle(command: ProgrammeCommand, envelope: CommandEnvelope): Promise<CommandResult> {
     const target = commandTarget(command);
     if (target.kind === 'retract') {
-      // The runner would call a missing stream an unknown event; a stream that never existed is a 404 like any other command.
-      if (!(await this.exists(target.streamId))) notFound(`stream ${target.streamId}`);
       return this.runner.retract(target.streamId, command.context, { ...envelope, correctionOf: { eventId: target.eventId, reason: target.reason } });
     }
     for (const reference of target.references) {
