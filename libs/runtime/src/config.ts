@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { isCalendarDate } from '@toc/domain';
 
 /** Settings come from the environment and are checked at start-up; a bad value stops the process. */
 export interface AppConfig {
@@ -39,7 +40,7 @@ const oneOf = <T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
 
 const date = (env: NodeJS.ProcessEnv, name: string, fallback: string): string => {
   const raw = env[name] || fallback;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) throw new ConfigError(`${name} must be a date YYYY-MM-DD, got "${raw}"`);
+  if (!isCalendarDate(raw)) throw new ConfigError(`${name} must be a date YYYY-MM-DD, got "${raw}"`);
   return raw;
 };
 

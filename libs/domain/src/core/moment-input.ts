@@ -1,3 +1,6 @@
+import { CALENDAR_DATE_PATTERN, isCalendarDate } from './input';
+import { PROGRAMME_TIME_ZONE } from './time';
+
 /**
  * Times typed into queries and CLI flags. A time must carry its offset (2010-12-31T20:00:00+01:00,
  * 2010-12-31T19:00:00Z), so that it names one instant whatever the zone of the machine that reads
@@ -15,7 +18,6 @@
  */
 export type MomentBound = 'from' | 'through' | 'before';
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
 // Outside the four-digit years an instant has no ISO-8601 form that reads back.
 const FOUR_DIGIT_YEAR = /^\d{4}-/;
@@ -24,11 +26,6 @@ const FOUR_DIGIT_YEAR = /^\d{4}-/;
 export const momentInputRule = (bound: MomentBound): string =>
   `a time with its offset (2010-12-31T20:00:00+01:00 or 2010-12-31T19:00:00Z) or a date (2010-12-31) ` +
   `meaning the ${bound === 'from' ? 'start' : 'end'} of that day in Copenhagen`;
-
-const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isCalendarDate = (year: number, month: number, day: number) =>
-  month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]);
 
 /** Milliseconds since the epoch of a wall-clock reading taken as UTC (days past the month's end roll over). */
 const wallClockMs = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number => {
@@ -39,7 +36,7 @@ const wallClockMs = (year: number, month: number, day: number, hour = 0, minute 
 };
 
 const copenhagenClock = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Copenhagen',
+  timeZone: PROGRAMME_TIME_ZONE,
   hourCycle: 'h23',
   year: 'numeric',
   month: 'numeric',
@@ -74,16 +71,16 @@ const dateInstant = (year: number, month: number, day: number, bound: MomentBoun
 const timeInstant = (match: RegExpExecArray): number | null => {
   const [, year, month, day, hour, minute, second = '0', fraction = '', sign, offsetHours = '0', offsetMinutes = '0'] = match;
   const [y, mo, d, h, mi, s, oh, om] = [year, month, day, hour, minute, second, offsetHours, offsetMinutes].map(Number);
-  if (!isCalendarDate(y, mo, d) || h > 23 || mi > 59 || s > 59 || oh > 23 || om > 59) return null;
+  if (!isCalendarDate(`${year}-${month}-${day}`) || h > 23 || mi > 59 || s > 59 || oh > 23 || om > 59) return null;
   const minutesAheadOfUtc = (sign === '-' ? -1 : 1) * (oh * 60 + om);
   return wallClockMs(y, mo, d, h, mi, s, Number(fraction.padEnd(3, '0').slice(0, 3))) - minutesAheadOfUtc * 60_000;
 };
 
 const instantOf = (text: string, bound: MomentBound): number | null => {
-  const date = DATE.exec(text);
+  const date = CALENDAR_DATE_PATTERN.exec(text);
   if (date) {
     const [y, mo, d] = date.slice(1).map(Number);
-    return isCalendarDate(y, mo, d) ? dateInstant(y, mo, d, bound) : null;
+    return isCalendarDate(text) ? dateInstant(y, mo, d, bound) : null;
   }
   const time = TIME.exec(text);
   return time ? timeInstant(time) : null;

@@ -1,6 +1,9 @@
 import { ruleBroken } from './domain-error';
 import { CommandContext } from './command';
 
+/** The zone of the programme's calendar: local dates, periods and bare dates typed into queries. */
+export const PROGRAMME_TIME_ZONE = 'Europe/Copenhagen';
+
 /** Business time may lie in the past, never in the future of the service clock. */
 export const assertNotInFuture = (context: CommandContext): void => {
   const occurredAt = Date.parse(context.occurredAt);

@@ -1,3 +1,4 @@
+import { PROGRAMME_TIME_ZONE } from '../core/time';
 /**
  * Reporting periods in the programme's local time (Europe/Copenhagen): an event recorded at
  * 23:30 UTC on 31 March belongs to the second quarter in Copenhagen.
@@ -34,7 +35,7 @@ export interface ProgrammeCalendar {
 }
 
 const localDateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Copenhagen',
+  timeZone: PROGRAMME_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
