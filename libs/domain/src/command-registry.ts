@@ -40,8 +40,6 @@ const byType = new Map<string, { decider: ErasedAggregate['decider']; route: Com
   ),
 );
 
-export const isProgrammeCommandType = (type: string): type is ProgrammeCommandType => type === RETRACT_RECORD || byType.has(type);
-
 /** Resolves a command to its stream, decider and references. */
 export const commandTarget = (command: ProgrammeCommand): CommandTarget => {
   if (command.type === RETRACT_RECORD) {
