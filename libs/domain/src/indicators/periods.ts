@@ -25,9 +25,6 @@ export const PERIOD_KEY = new RegExp(periodTypes.map((type) => `(?:${periodKeyPa
 /** Whether a key names a period of the type ('2010-Q3' is a quarter, not a year). */
 export const isPeriodOfType = (type: PeriodType, key: string): boolean => periodKeyPatterns[type].test(key);
 
-/** The type of the period a key names, or null when it names none. */
-export const periodTypeOfKey = (key: string): PeriodType | null => periodTypes.find((type) => isPeriodOfType(type, key)) ?? null;
-
 /** Programme start and end as local dates (YYYY-MM-DD, inclusive). */
 export interface ProgrammeCalendar {
   readonly start: string;
