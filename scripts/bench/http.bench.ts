@@ -23,6 +23,31 @@ const startApi = async (dataDir: string): Promise<ChildProcess> => {
 };
 
 const areas = ['tingbjerg-husum', 'mjolnerparken', 'akacieparken', 'bispeparken'];
+const headers = { 'content-type': 'application/json', 'x-actor-id': 'bench', 'x-actor-role': 'case-worker', 'x-source-app': 'bench' };
+
+/**
+ * Writers that share one stream without If-Match: every request records a use of the same
+ * allocation. None contradicts another, so every one should be accepted, at the rate one stream
+ * allows (each append waits for the one before it).
+ */
+const oneStream = async (connections: number, seconds: number): Promise<BenchResult[]> => {
+  const allocation = { allocationId: 'bench-shared', resourceLine: 'R6', kind: 'budget', unit: 'dkk', amount: 100_000_000, periodStart: '2010-01-01', periodEnd: '2010-12-31', occurredAt: '2010-01-04T09:00:00+01:00' };
+  const allocated = await fetch(`http://127.0.0.1:${PORT}/v1/resource-allocations`, { method: 'POST', headers, body: JSON.stringify(allocation) });
+  if (allocated.status !== 201) throw new Error(`allocating the shared resource failed with ${allocated.status}`);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${PORT}`,
+    connections,
+    duration: seconds,
+    requests: [{ method: 'POST', path: '/v1/resource-allocations/bench-shared/uses', headers, body: JSON.stringify({ amount: 1, occurredAt: '2010-03-01T10:00:00+01:00' }) }],
+  });
+  const accepted = result['2xx'];
+  const notes = `${connections} connections on one stream, ${result.duration} s, ${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors`;
+  return [
+    { suite: 'http', name: 'one stream: share of non-conflicting commands accepted', value: (100 * accepted) / Math.max(1, accepted + result.non2xx), unit: '%', target: { value: 100, better: 'higher' }, notes },
+    { suite: 'http', name: 'one stream: commands per second (POST …/uses)', value: result.requests.average, unit: 'req/s', notes },
+    { suite: 'http', name: 'one stream: latency p99', value: result.latency.p99, unit: 'ms', notes },
+  ];
+};
 
 /**
  * The HTTP command path under concurrent load, on the embedded default (api and projector in one
@@ -41,7 +66,7 @@ export async function benchHttp(options: { connections?: number; seconds?: numbe
         {
           method: 'POST',
           path: '/v1/associations',
-          headers: { 'content-type': 'application/json', 'x-actor-id': 'bench', 'x-actor-role': 'case-worker', 'x-source-app': 'bench' },
+          headers,
           setupRequest: (request) => {
             const id = `bench-${++counter}`;
             return {
@@ -65,6 +90,7 @@ export async function benchHttp(options: { connections?: number; seconds?: numbe
       { suite: 'http', name: 'commands per second (POST /v1/associations)', value: result.requests.average, unit: 'req/s', target: { value: 2000, better: 'higher' }, notes },
       { suite: 'http', name: 'latency p50', value: result.latency.p50, unit: 'ms', notes },
       { suite: 'http', name: 'latency p99', value: result.latency.p99, unit: 'ms', target: { value: 50, better: 'lower' }, notes },
+      ...(await oneStream(connections, 10)),
     ];
   } finally {
     child.kill();

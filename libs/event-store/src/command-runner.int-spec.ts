@@ -276,6 +276,23 @@ describe('CommandService and CommandRunner on a SQLite event store', () => {
       expect(enrolled.sort()).toEqual(Array.from({ length: CONCURRENT }, (_, index) => `a-${index}`).sort());
     });
 
+    it('lets every use through when two processes on one file write the stream at once, each seeing the other\'s records', async () => {
+      const other = SqliteEventStore.open(join(dir, 'events.sqlite'));
+      const otherService = new CommandService(other, new CommandRunner(other, domainUpcasters));
+      try {
+        const outcomes = await concurrently((index) => (index % 2 === 0 ? accepted(use(index)) : otherService.handle(use(index), envelope())));
+
+        expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+        const uses = (await store.readStream('resource-r-1')).slice(1);
+        expect(uses.map((event) => event.revision)).toEqual(Array.from({ length: CONCURRENT }, (_, index) => index + 1));
+        // A later command on either side decides on every record, whichever process wrote it.
+        const last = await otherService.handle(use(CONCURRENT), envelope());
+        expect(last.nextExpectedRevision).toBe(CONCURRENT + 1);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('lets one command through and fails the others when all send the same If-Match', async () => {
       const outcomes = await concurrently((index) => accepted(use(index), { expectedRevision: 0 }));
 

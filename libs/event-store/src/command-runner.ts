@@ -21,6 +21,7 @@ import {
 import { commandDigest } from './command-digest';
 import { EventStore, WrongExpectedVersionError } from './event-store.port';
 import { KeyedQueue } from './keyed-queue';
+import { StreamsInFlight } from './streams-in-flight';
 
 /** Who sent a command and why, as taken from the request; copied into every event's metadata. */
 export interface CommandEnvelope {
@@ -74,9 +75,12 @@ export class CommandRunner {
     private readonly store: EventStore,
     private readonly upcasters: UpcasterChain,
     private readonly newEventId: () => string = randomUUID,
-  ) {}
+  ) {
+    this.inFlight = new StreamsInFlight(store, upcasters);
+  }
 
   private readonly streams = new KeyedQueue();
+  private readonly inFlight: StreamsInFlight;
 
   async run<C extends Command, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
@@ -95,20 +99,21 @@ export class CommandRunner {
     return this.run(withdrawalDecider, streamId, { type: RECORD_RETRACTED, data: {}, context }, envelope);
   }
 
-  private async write(streamId: string, command: Command, envelope: CommandEnvelope, decide: Decide): Promise<CommandResult> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.streams.run(streamId, () => this.attempt(streamId, command, envelope, decide));
-      } catch (error) {
-        const retry = error instanceof WrongExpectedVersionError && envelope.expectedRevision === undefined && attempt < CONFLICT_RETRIES;
-        if (!retry) throw error;
-        await backoff(attempt);
+  private write(streamId: string, command: Command, envelope: CommandEnvelope, decide: Decide): Promise<CommandResult> {
+    return this.inFlight.writing(streamId, async (read) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await this.streams.run(streamId, async () => this.attempt(streamId, await read(), command, envelope, decide));
+        } catch (error) {
+          const retry = error instanceof WrongExpectedVersionError && envelope.expectedRevision === undefined && attempt < CONFLICT_RETRIES;
+          if (!retry) throw error;
+          await backoff(attempt);
+        }
       }
-    }
+    });
   }
 
-  private async attempt(streamId: string, command: Command, envelope: CommandEnvelope, decide: Decide): Promise<CommandResult> {
-    const stored = (await this.store.readStream(streamId)).map((event) => this.upcasters.upcast(event));
+  private async attempt(streamId: string, stored: readonly RecordedEvent[], command: Command, envelope: CommandEnvelope, decide: Decide): Promise<CommandResult> {
     const revision = stored.length - 1;
     const eventId = this.eventIdFactory(envelope.idempotencyKey, streamId, command.type);
     const digest = envelope.idempotencyKey
