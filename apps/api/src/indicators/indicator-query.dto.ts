@@ -1,8 +1,8 @@
-import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { PERIOD_KEY, PROGRAMME_PERIOD, PeriodType, isPeriodOfType, periodTypes } from '@toc/domain';
+import { invalidInput } from '../http/validation';
 
 export class PeriodQueryDto {
   @ApiPropertyOptional({ enum: periodTypes, default: 'programme' })
@@ -28,7 +28,7 @@ export const checkedPeriod = (periodType: PeriodType, period: string | undefined
   const chosen = period ?? fallback;
   if (!isPeriodOfType(periodType, chosen)) {
     const message = `period ${chosen} is not a ${periodType}`;
-    throw new BadRequestException({ statusCode: 400, message: [message], errors: [{ field: 'period', rule: 'matchesPeriodType', message }] });
+    throw invalidInput([{ field: 'period', rule: 'matchesPeriodType', message }]);
   }
   return chosen;
 };

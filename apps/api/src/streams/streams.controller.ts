@@ -1,8 +1,9 @@
-import { BadRequestException, Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { domainUpcasters, parseStreamName } from '@toc/domain';
 import { EventStore } from '@toc/event-store';
+import { invalidInput } from '../http/validation';
 import { EVENT_STORE } from '../runtime.module';
 
 @ApiTags('streams')
@@ -16,11 +17,11 @@ export class StreamsController {
   async read(@Param('streamId') streamId: string, @Query('direction') direction: string | undefined, @Res({ passthrough: true }) response: Response) {
     if (!parseStreamName(streamId)) {
       const message = 'streamId must be <category>-<id> with a known category';
-      throw new BadRequestException({ statusCode: 400, message: [message], errors: [{ field: 'path:streamId', rule: 'isStreamName', message }] });
+      throw invalidInput([{ field: 'path:streamId', rule: 'isStreamName', message }]);
     }
     if (direction !== undefined && direction !== 'forwards' && direction !== 'backwards') {
       const message = 'direction must be one of forwards, backwards';
-      throw new BadRequestException({ statusCode: 400, message: [message], errors: [{ field: 'query:direction', rule: 'isIn', message }] });
+      throw invalidInput([{ field: 'query:direction', rule: 'isIn', message }]);
     }
     const events = (await this.events.readStream(streamId, { direction: direction ?? 'forwards' })).map((event) => domainUpcasters.upcast(event));
     const revision = direction === 'backwards' ? (events[0]?.revision ?? -1) : (events[events.length - 1]?.revision ?? -1);
