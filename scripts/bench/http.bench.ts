@@ -41,7 +41,7 @@ const oneStream = async (connections: number, seconds: number): Promise<BenchRes
     requests: [{ method: 'POST', path: '/v1/resource-allocations/bench-shared/uses', headers, body: JSON.stringify({ amount: 1, occurredAt: '2010-03-01T10:00:00+01:00' }) }],
   });
   const accepted = result['2xx'];
-  const notes = `${connections} connections on one stream, ${result.duration} s, ${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors`;
+  const notes = `${connections} connections on one stream (each command waits for the commit before it: compare single-event appends), ${result.duration} s, ${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors`;
   return [
     { suite: 'http', name: 'one stream: share of non-conflicting commands accepted', value: (100 * accepted) / Math.max(1, accepted + result.non2xx), unit: '%', target: { value: 100, better: 'higher' }, notes },
     { suite: 'http', name: 'one stream: commands per second (POST …/uses)', value: result.requests.average, unit: 'req/s', notes },
