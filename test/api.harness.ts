@@ -29,10 +29,10 @@ export interface TestApp {
   readonly close: () => Promise<void>;
 }
 
-/** The api and an embedded projector on SQLite files in a fresh temporary directory. */
-export const startTestApp = async (options: { now?: Date; clock?: Clock } = {}): Promise<TestApp> => {
+/** The api and an embedded projector on SQLite files in a fresh temporary directory; `env` adds settings. */
+export const startTestApp = async (options: { now?: Date; clock?: Clock; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'toc-e2e-'));
-  const runtime = await Runtime.open(loadConfig({ DATA_DIR: dataDir, PORT: '0' }));
+  const runtime = await Runtime.open(loadConfig({ ...options.env, DATA_DIR: dataDir, PORT: '0' }));
   await runtime.startProjector();
   const app = await createApp(runtime, { clock: options.clock ?? new FixedClock(options.now ?? FIXED_NOW), logger: false });
   await app.init();

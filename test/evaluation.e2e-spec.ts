@@ -209,6 +209,21 @@ describe('evaluators: audit trail, replay, exports, report and tamper evidence',
     expect(response.text).toContain(`verify --anchor ${head.position}:${head.hash}`);
   });
 
+  it('the data-quality report lists the associations with a baseline but no follow-up, as known at a moment', async () => {
+    const now = await t.http.get('/v1/reports/data-quality');
+    expect({ status: now.status, awaiting: now.body.associationsAwaitingFollowUp, corrections: now.body.corrections, retractions: now.body.retractions }).toEqual({
+      status: 200,
+      awaiting: ['a1', 'a2', 'a3', 'a4'],
+      corrections: 1,
+      retractions: 1,
+    });
+    // Before a5's baseline was retracted, it was awaiting its follow-up too.
+    const before = await t.http.get('/v1/reports/data-quality').query({ knownAt: '2011-01-31' });
+    expect(before.body.associationsAwaitingFollowUp).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
+    const bad = await t.http.get('/v1/reports/data-quality').query({ knownAt: 'last week' });
+    expect({ status: bad.status, field: bad.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'knownAt' });
+  });
+
   it('a rebuild through the admin API switches readers to an identical new build', async () => {
     const before = await t.http.get('/v1/indicators').query({ periodType: 'quarter', period: '2010-Q1' });
     const started = await t.http.post('/v1/admin/projections/programme/rebuild');
@@ -217,7 +232,7 @@ describe('evaluators: audit trail, replay, exports, report and tamper evidence',
     const [status] = (await t.http.get('/v1/admin/projections')).body;
     expect(status).toMatchObject({ build: 2, state: 'live', rebuild: null, lagEvents: 0 });
     const after = await t.http.get('/v1/indicators').query({ periodType: 'quarter', period: '2010-Q1' });
-    expect(after.body.readModel).toBe('programme_v3_b2');
+    expect(after.body.readModel).toBe(`programme_v${t.runtime.programme.version}_b2`);
     expect(after.body.indicators).toEqual(before.body.indicators);
   });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IndicatorView, domainUpcasters, programmeReadModel } from '@toc/domain';
+import { IndicatorView, MIN_CELL_SIZE, domainUpcasters, programmeReadModel } from '@toc/domain';
 import { SqliteEventStore } from '@toc/event-store';
 import { ReplayIndexer, ReplayMoment, SqliteReadModelStore, applyEvents, indexedReplay, namespaceOf, queryIndicators } from '@toc/read-models';
 import { BenchResult } from './bench-result';
@@ -65,8 +65,8 @@ export async function benchReplay(options: { events: number }): Promise<BenchRes
 
     // Nothing limits this moment, so it must equal the live read model, up to the order in which
     // decimals were added: a check, not a measurement; its largest difference goes into the notes.
-    const unlimited = await (await indexedReplay(events, store, namespace, definition, domainUpcasters, {}))!(YEAR_2010);
-    const difference = largestDifference(unlimited, await queryIndicators(store, namespace, YEAR_2010));
+    const unlimited = await (await indexedReplay(events, store, namespace, definition, domainUpcasters, {}, MIN_CELL_SIZE))!(YEAR_2010);
+    const difference = largestDifference(unlimited, await queryIndicators(store, namespace, YEAR_2010, MIN_CELL_SIZE));
     results[0] = { ...results[0], notes: `${results[0].notes}; without limits it matches the live read model (largest relative difference ${difference.toExponential(1)})` };
     if (difference > 1e-9) throw new Error(`a replay without limits differs from the live read model by ${difference}`);
 
@@ -78,7 +78,7 @@ export async function benchReplay(options: { events: number }): Promise<BenchRes
     ];
     for (const [name, moment] of moments) {
       started = process.hrtime.bigint();
-      const views: IndicatorView[] = await (await indexedReplay(events, store, namespace, definition, domainUpcasters, moment))!(YEAR_2010);
+      const views: IndicatorView[] = await (await indexedReplay(events, store, namespace, definition, domainUpcasters, moment, MIN_CELL_SIZE))!(YEAR_2010);
       const took = seconds(started);
       if (views.length === 0) throw new Error('replay returned no indicators');
       results.push({

@@ -181,6 +181,14 @@ describe('the CLI on the seeded demo programme', () => {
       expect(valueOf('LT-FORUM-INPUTS')).toBe('12');
       expect(valueOf('MED-CAPACITY-CHANGE')).toBe('0,85');
       expect(valueOf('ACT-ASSESSMENT-COVERAGE')).toBe('90 %');
+      expect(valueOf('PRD-ASSOCIATIONS-ENROLLED')).toBe('31');
+      expect(valueOf('PRD-WORKSHOPS-HELD')).toBe('12');
+      expect(valueOf('PRD-CROSS-GROUP-STAFF')).toBe('39');
+      expect(valueOf('MED-CAPACITY-AT-BASELINE')).toBe('2,59');
+      expect(valueOf('LT-FORUM-SEATS-TAKEN')).toBe('51');
+      // Seats left: 6 against a baseline of 8 and a target of 4 to decrease to, half way.
+      const seatsLeft = rows.find((row) => row.startsWith('LT-FORUM-SEATS-LEFT '))!.split(/\s{2,}/);
+      expect([seatsLeft[3], seatsLeft[5]]).toEqual(['6', '50 %']);
     });
 
     it('replay --format table of a quarter shows that quarter, and withholds small groups', async () => {
@@ -189,6 +197,8 @@ describe('the CLI on the seeded demo programme', () => {
       expect(valueOf('RES-STAFF-TIME')).toBe('639');
       expect(valueOf('PRD-CROSS-GROUP-PARTICIPANTS')).toBe('143');
       expect(valueOf('PRD-ASSOCIATIONS-COMPLETED')).toBe('withheld');
+      expect(valueOf('PRD-ASSOCIATIONS-ENROLLED')).toBe('5');
+      expect(valueOf('PRD-CROSS-GROUP-ASSOCIATIONS')).toBe('13');
     });
 
     it('replay --format csv writes Danish Excel CSV: BOM, semicolons and a decimal comma', async () => {

@@ -40,6 +40,27 @@ const byType = new Map<string, { decider: ErasedAggregate['decider']; route: Com
   ),
 );
 
+const byEventType = new Map<string, ErasedAggregate['decider']>(
+  (programmeAggregates as readonly unknown[] as readonly ErasedAggregate[]).flatMap((aggregate) =>
+    Object.keys(aggregate.decider.recordedBy).map((type) => [type, aggregate.decider] as const),
+  ),
+);
+
+/** The decider whose rules a stream follows, found from the type of one of its records. */
+export const deciderRecording = (eventType: string): ErasedAggregate['decider'] => {
+  const decider = byEventType.get(eventType);
+  if (!decider) throw new Error(`no aggregate records ${eventType}`);
+  return decider;
+};
+
+const routeRecording = (eventType: string): CommandRoute<Command> => byType.get(deciderRecording(eventType).recordedBy[eventType])!.route;
+
+/** The streams a stored record refers to, found by the route of the command that records it. */
+export const recordReferences = (eventType: string, data: unknown): readonly Reference[] => routeRecording(eventType).references?.(data) ?? [];
+
+/** The event types whose records can refer to other streams. */
+export const referringEventTypes: readonly string[] = [...byEventType.keys()].filter((type) => routeRecording(type).references !== undefined);
+
 /** Resolves a command to its stream, decider and references. */
 export const commandTarget = (command: ProgrammeCommand): CommandTarget => {
   if (command.type === RETRACT_RECORD) {

@@ -1,6 +1,7 @@
 export * from './core/event';
 export * from './core/command';
 export * from './core/decider';
+export * from './core/business-time';
 export * from './core/domain-error';
 export * from './core/stream-name';
 export * from './core/retraction';
@@ -12,6 +13,7 @@ export * from './model/instruments';
 export * from './associations/association.events';
 export * from './staff/staff.events';
 export * from './resources/resource.events';
+export * from './resources/staff-time';
 export * from './analyses/analysis.events';
 export * from './courses/course.events';
 export * from './workshops/workshop.events';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommandData, DomainError, ProgrammeCommand, ProgrammeCommandType, RecordedEvent, domainUpcasters } from '@toc/domain';
+import { CommandData, DomainError, ProgrammeCommand, ProgrammeCommandType, RecordedEvent, domainUpcasters, effectiveHistory } from '@toc/domain';
 import { CommandEnvelope, CommandResult, CommandRunner } from './command-runner';
 import { CommandService } from './command-service';
 import { WrongExpectedVersionError } from './event-store.port';
@@ -95,7 +95,7 @@ describe('CommandService and CommandRunner on a SQLite event store', () => {
 
       it('lets exactly one of 50 concurrent different bodies through and refuses the others', async () => {
         const CONCURRENT = 50;
-        const use = (index: number) => command('RecordResourceUse', { allocationId: 'r-1', amount: 0.25, note: `use ${index}` });
+        const use = (index: number) => command('RecordResourceUse', { allocationId: 'r-1', hours: 481, note: `use ${index}` });
         await accepted(
           command('AllocateResource', { allocationId: 'r-1', resourceLine: 'R1', kind: 'staff-time', unit: 'fte', amount: 100, periodStart: '2010-01-01', periodEnd: '2010-12-31' }),
         );
@@ -178,6 +178,28 @@ describe('CommandService and CommandRunner on a SQLite event store', () => {
     });
   });
 
+  describe('a stream without a creating record', () => {
+    const answer = (wave: 'baseline' | 'follow-up') =>
+      command('AnswerSurvey', {
+        respondentId: 'resp-1',
+        respondentKind: 'association-representative',
+        associationId: 'a-1',
+        wave,
+        answers: [{ statement: 'assoc-better-communication', score: 3 }],
+      });
+
+    it("withdraws only a respondent's first answer: the follow-up stands on its own", async () => {
+      await accepted(command('RegisterAssociation', { associationId: 'a-1', name: 'Forening', housingArea: 'tingbjerg-husum', associationType: 'women', sizeBand: '11-50' }));
+      const baseline = (await accepted(answer('baseline'))).events[0].metadata.eventId;
+      const followUp = (await accepted(answer('follow-up'))).events[0].metadata.eventId;
+
+      const result = await accepted(command('RetractRecord', { streamId: 'respondent-resp-1', eventId: baseline, reason: 'answered by someone else' }));
+
+      expect(result.events.map((event) => (event.data as { retractedEventId: string }).retractedEventId)).toEqual([baseline]);
+      expect(effectiveHistory(await store.readStream('respondent-resp-1')).map((event) => event.metadata.eventId)).toEqual([followUp]);
+    });
+  });
+
   describe('the creating record', () => {
     let creation: string;
     const register = (seats: number) => command('RegisterForum', { forumId: 'f-1', name: 'Resident board', forumType: 'resident-board', housingArea: 'tingbjerg-husum', seats });
@@ -246,7 +268,7 @@ describe('CommandService and CommandRunner on a SQLite event store', () => {
   describe('concurrent commands on one stream', () => {
     const CONCURRENT = 20;
     const concurrently = <T>(send: (index: number) => Promise<T>) => Promise.allSettled(Array.from({ length: CONCURRENT }, (_, index) => send(index)));
-    const use = (index: number) => command('RecordResourceUse', { allocationId: 'r-1', amount: 0.25, note: `use ${index}` });
+    const use = (index: number) => command('RecordResourceUse', { allocationId: 'r-1', hours: 481, note: `use ${index}` });
 
     beforeEach(async () => {
       await accepted(

@@ -13,7 +13,9 @@ import {
   UpcasterChain,
   effectiveHistory,
   entityWithdrawal,
-  fold,
+  TimedRecord,
+  createsEntity,
+  decideInBusinessTime,
   notFound,
   ruleBroken,
   withdrawalDecider,
@@ -88,22 +90,47 @@ export class CommandRunner {
     command: C,
     envelope: CommandEnvelope,
   ): Promise<CommandResult> {
-    return this.write(streamId, command, envelope, (history, correctedEventId) => {
-      const basis = correctedEventId ? history.filter((event) => event.metadata.eventId !== correctedEventId) : history;
-      return decider.decide(command, fold(decider, basis as unknown as E[]));
+    return this.write(streamId, command, envelope, {
+      decide: (history, replaces) =>
+        decideInBusinessTime(decider, history as readonly TimedRecord<E>[], {
+          occurredAt: command.context.occurredAt,
+          replaces,
+          decide: (state) => decider.decide(command, state),
+        }),
     });
   }
 
-  /** Withdraws an earlier record of the stream without a replacement. */
-  async retract(streamId: string, context: CommandContext, envelope: CommandEnvelope & { correctionOf: NonNullable<CommandEnvelope['correctionOf']> }) {
-    return this.run(withdrawalDecider, streamId, { type: RECORD_RETRACTED, data: {}, context }, envelope);
+  /**
+   * Withdraws an earlier record of the stream without a replacement. The records after it are
+   * judged again by the stream's rules (`deciderOf` finds them from its records): withdrawing a
+   * course's start while its sessions stand is refused. Withdrawing the record that creates the
+   * entity withdraws everything about it, so nothing is left to judge.
+   */
+  async retract(
+    streamId: string,
+    context: CommandContext,
+    envelope: CommandEnvelope & { correctionOf: NonNullable<CommandEnvelope['correctionOf']> },
+    deciderOf: (eventType: string) => Decider<Command, DomainEvent, unknown>,
+  ) {
+    const withdrawal = { type: RECORD_RETRACTED, data: {}, context } as const;
+    const withdrawsEntity = (history: readonly RecordedEvent[], eventId: string) =>
+      history[0]?.metadata.eventId === eventId && createsEntity(deciderOf(history[0].type), history);
+    return this.write(streamId, withdrawal, envelope, {
+      withdrawsEntity,
+      decide: (history, replaces) => {
+        withdrawalDecider.decide(withdrawal, null);
+        const withdrawn = history.find((event) => event.metadata.eventId === replaces);
+        if (withdrawn === undefined || withdrawsEntity(history, withdrawn.metadata.eventId)) return [];
+        return decideInBusinessTime(deciderOf(history[0].type), history, { occurredAt: withdrawn.metadata.occurredAt, replaces, decide: () => [] });
+      },
+    });
   }
 
-  private write(streamId: string, command: Command, envelope: CommandEnvelope, decide: Decide): Promise<CommandResult> {
+  private write(streamId: string, command: Command, envelope: CommandEnvelope, plan: Plan): Promise<CommandResult> {
     return this.inFlight.writing(streamId, async (read) => {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await this.streams.run(streamId, async () => this.attempt(streamId, await read(), command, envelope, decide));
+          return await this.streams.run(streamId, async () => this.attempt(streamId, await read(), command, envelope, plan));
         } catch (error) {
           const retry = error instanceof WrongExpectedVersionError && envelope.expectedRevision === undefined && attempt < CONFLICT_RETRIES;
           if (!retry) throw error;
@@ -113,7 +140,7 @@ export class CommandRunner {
     });
   }
 
-  private async attempt(streamId: string, stored: readonly RecordedEvent[], command: Command, envelope: CommandEnvelope, decide: Decide): Promise<CommandResult> {
+  private async attempt(streamId: string, stored: readonly RecordedEvent[], command: Command, envelope: CommandEnvelope, plan: Plan): Promise<CommandResult> {
     const revision = stored.length - 1;
     const eventId = this.eventIdFactory(envelope.idempotencyKey, streamId, command.type);
     const digest = envelope.idempotencyKey
@@ -135,8 +162,9 @@ export class CommandRunner {
     }
 
     const history = effectiveHistory(stored);
-    const retractions = envelope.correctionOf ? this.retractions(history, envelope.correctionOf, withdrawal) : [];
-    const decided = [...retractions, ...decideUnlessWithdrawn(streamId, stored, () => decide(history, envelope.correctionOf?.eventId))];
+    const correction = envelope.correctionOf;
+    const retractions = correction ? this.retractions(history, correction, plan.withdrawsEntity?.(history, correction.eventId) ?? false) : [];
+    const decided = [...retractions, ...decideUnlessWithdrawn(streamId, stored, () => plan.decide(history, correction?.eventId))];
     if (decided.length === 0) return { streamId, events: [], nextExpectedRevision: revision, position: 0, replayed: false };
 
     const toAppend: EventToAppend[] = decided.map((event, index) => ({
@@ -165,11 +193,11 @@ export class CommandRunner {
    * the entity: the records about it go too, newest first and the creating one last, so no
    * fact about it survives in any read model and it can be recorded again from scratch.
    */
-  private retractions(history: readonly RecordedEvent[], correction: { eventId: string; reason: string }, withdrawal: boolean): RecordRetracted[] {
+  private retractions(history: readonly RecordedEvent[], correction: { eventId: string; reason: string }, entity: boolean): RecordRetracted[] {
     const index = history.findIndex((event) => event.metadata.eventId === correction.eventId);
     if (index < 0) ruleBroken('unknown-event', `event ${correction.eventId} is not a current record of this stream`, 'correctionOf');
     if (!correction.reason.trim()) ruleBroken('reason-required', 'a correction needs a reason', 'reason');
-    const targets = withdrawal && index === 0 ? [...history].reverse() : [history[index]];
+    const targets = entity ? [...history].reverse() : [history[index]];
     return targets.map((target) => ({
       type: RECORD_RETRACTED,
       data: {
@@ -192,8 +220,12 @@ export class CommandRunner {
   }
 }
 
-/** Decides a command on the effective history; `correctedEventId` is the record a correction replaces. */
-type Decide = (history: readonly RecordedEvent[], correctedEventId: string | undefined) => readonly DomainEvent[];
+interface Plan {
+  /** Decides the command on the effective history; `replaces` is the record a correction or withdrawal takes away. */
+  readonly decide: (history: readonly RecordedEvent[], replaces: string | undefined) => readonly DomainEvent[];
+  /** For a withdrawal: whether taking the record away withdraws the whole entity, every record of the stream with it. */
+  readonly withdrawsEntity?: (history: readonly RecordedEvent[], eventId: string) => boolean;
+}
 
 /** A key names one request: the same key with another body is a client bug, never a retry to answer. */
 const assertSameRequest = (first: RecordedEvent, digest: string | undefined, key: string, streamId: string, commandType: string): void => {

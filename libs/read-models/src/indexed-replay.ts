@@ -13,7 +13,7 @@ import {
   utcTime,
 } from '@toc/domain';
 import { EventLogFilter, EventLogReader } from '@toc/event-store';
-import { IndicatorQuery, indicatorViews } from './indicator-queries';
+import { IndicatorQuery, indicatorViews, periodSpanningIndicators } from './indicator-queries';
 import { collectionIn, foldEvents, loadTouched, withoutNoise } from './projection-engine';
 import { ReadModelStore } from './read-model-store.port';
 import { REPLAY_INDEX, ReplayAxis, RowDeltas, addContributions, dayOf } from './replay-index';
@@ -59,6 +59,7 @@ export const indexedReplay = async (
   definition: ReadModelDefinition,
   upcasters: UpcasterChain,
   moment: ReplayMoment,
+  minCellSize: number,
 ): Promise<((query: IndicatorQuery) => Promise<IndicatorView[]>) | null> => {
   const indexed = await replayIndexPosition(store, namespace);
   if (indexed === null) return null;
@@ -94,15 +95,16 @@ export const indexedReplay = async (
   }
 
   const rows = collectionIn(namespace, REPLAY_INDEX);
-  return async (query) => {
-    const inPeriod = (fields: Record<string, unknown>) => fields.periodType === query.periodType && fields.period === query.period;
+  /** The cells at the moment whose fields match `where`: the index rows of the base day, plus the corrections. */
+  const cellsWhere = async (where: Readonly<Record<string, string>>): Promise<IndicatorCell[]> => {
+    const matches = (fields: Record<string, unknown>) => Object.entries(where).every(([field, value]) => fields[field] === value);
     const cells: RowDeltas = new Map();
-    for (const { doc } of await store.find(rows, { where: { periodType: query.periodType, period: query.period, axis } })) {
+    for (const { doc } of await store.find(rows, { where: { ...where, axis } })) {
       if (baseDay !== undefined && (doc.day as string) >= baseDay) continue;
       const cell = doc as unknown as IndicatorCell;
       addContributions(cells, [{ key: cellId(cell), fields: cell as unknown as CellFields, sums: cell.sums }], 1);
     }
-    addContributions(cells, [...corrections.values()].filter((correction) => inPeriod(correction.fields)), 1);
+    addContributions(cells, [...corrections.values()].filter((correction) => matches(correction.fields)), 1);
     const found: IndicatorCell[] = [];
     for (const { fields, sums } of cells.values()) {
       const settled = withoutNoise(sums);
@@ -110,6 +112,17 @@ export const indexedReplay = async (
       const { indicator, periodType, period, dimension, value } = fields as unknown as IndicatorCell;
       found.push({ indicator, periodType, period, dimension, value, sums: settled as unknown as IndicatorCell['sums'] });
     }
-    return indicatorViews(found, query);
+    return found;
+  };
+  // Every period of an indicator whose suppression spans periods, read once for all the queries of the moment.
+  const wholeIndicators = new Map<string, Promise<IndicatorCell[]>>();
+  const wholeIndicator = (indicator: string) => {
+    if (!wholeIndicators.has(indicator)) wholeIndicators.set(indicator, cellsWhere({ indicator }));
+    return wholeIndicators.get(indicator)!;
+  };
+  return async (query) => {
+    const spanning = periodSpanningIndicators(query);
+    const [inPeriod, ...whole] = await Promise.all([cellsWhere({ periodType: query.periodType, period: query.period }), ...[...spanning].map(wholeIndicator)]);
+    return indicatorViews([...inPeriod.filter((cell) => !spanning.has(cell.indicator)), ...whole.flat()], query, minCellSize);
   };
 };

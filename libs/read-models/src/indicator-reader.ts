@@ -24,6 +24,8 @@ export class IndicatorReader {
     private readonly store: ReadModelStore,
     private readonly definition: ReadModelDefinition,
     private readonly upcasters: UpcasterChain,
+    /** Groups of fewer subjects are withheld, in every answer of every source. */
+    readonly minCellSize: number,
   ) {}
 
   /** The live build's read model, named by the stored status so that every process agrees. */
@@ -31,7 +33,7 @@ export class IndicatorReader {
     const { live: namespace } = await storedBuilds(this.store, this.definition);
     return {
       namespace,
-      query: (query) => queryIndicators(this.store, namespace, query),
+      query: (query) => queryIndicators(this.store, namespace, query, this.minCellSize),
       periods: (periodType) => periodsWithValues(this.store, namespace, periodType),
     };
   }
@@ -44,9 +46,9 @@ export class IndicatorReader {
   async at(moment: ReplayMoment = {}): Promise<IndicatorSource> {
     if (moment.asOf === undefined && moment.knownAt === undefined) return (await this.live()).query;
     const { live } = await storedBuilds(this.store, this.definition);
-    const indexed = await indexedReplay(this.events, this.store, live, this.definition, this.upcasters, moment);
+    const indexed = await indexedReplay(this.events, this.store, live, this.definition, this.upcasters, moment, this.minCellSize);
     if (indexed) return indexed;
     const replayed = await replayReadModel(this.events, this.definition, this.upcasters, moment);
-    return (query) => queryIndicators(replayed, REPLAY_NAMESPACE, query);
+    return (query) => queryIndicators(replayed, REPLAY_NAMESPACE, query, this.minCellSize);
   }
 }

@@ -22,6 +22,7 @@ import {
   staffDecider,
   streamName,
   workshopDecider,
+  deciderRecording,
 } from '@toc/domain';
 import { CommandEnvelope, CommandResult, CommandRunner, EventStore, SqliteEventStore, SubscribeOptions, Subscription } from '@toc/event-store';
 import { MemoryReadModelStore } from './memory/memory-read-model-store';
@@ -191,7 +192,7 @@ class Recorder {
 
   async retract(streamId: string, eventId: string, day: string): Promise<string> {
     const envelope = { ...this.envelope(), correctionOf: { eventId, reason: 'recorded against the wrong record' } };
-    return lastEventId(await this.runner.retract(streamId, this.context(day), envelope));
+    return lastEventId(await this.runner.retract(streamId, this.context(day), envelope, deciderRecording));
   }
 
   private context(day: string): CommandContext {

@@ -152,6 +152,6 @@ export const addContributions = (deltas: RowDeltas, contributions: readonly Aggr
       delta = { key: contribution.key, fields: contribution.fields, sums: {} };
       deltas.set(contribution.key, delta);
     }
-    for (const [name, value] of Object.entries(contribution.sums)) delta.sums[name] = (delta.sums[name] ?? 0) + factor * value;
+    for (const name in contribution.sums) delta.sums[name] = (delta.sums[name] ?? 0) + factor * contribution.sums[name];
   }
 };

@@ -43,6 +43,8 @@ export class ReplayIndexer {
     const rows = collectionIn(namespace, REPLAY_INDEX);
     if ((await this.buildPosition(namespace)) === null) return this.dropIndexOf(namespace);
     await this.store.ensureIndex(rows, ['periodType', 'period', 'axis']);
+    // Indicators whose small-cell suppression spans periods are read whole, every period at once.
+    await this.store.ensureIndex(rows, ['indicator', 'axis']);
     let indexed = (await replayIndexPosition(this.store, namespace)) ?? 0;
     for (;;) {
       const built = await this.buildPosition(namespace);

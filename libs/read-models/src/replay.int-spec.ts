@@ -6,12 +6,14 @@ import {
   Decider,
   DomainEvent,
   IndicatorView,
+  MIN_CELL_SIZE,
   associationDecider,
   domainUpcasters,
   programmeReadModel,
   staffDecider,
   streamName,
   workshopDecider,
+  deciderRecording,
 } from '@toc/domain';
 import { CommandEnvelope, CommandRunner, SqliteEventStore } from '@toc/event-store';
 import { diffIndicators, replayIndicators } from './replay';
@@ -58,7 +60,7 @@ describe('given a programme with a late recording and a later correction', () =>
     // On 1 February 2011 the baseline of a5 turns out never to have been done.
     await new CommandRunner(store, domainUpcasters).retract(streamName('association', 'a5'),
       { occurredAt: '2011-02-01T09:00:00Z', now: '2011-02-01T09:00:00Z', actor: envelope.actor },
-      { ...envelope, correctionOf: { eventId: a5BaselineEventId[0], reason: 'assessment was never held' } });
+      { ...envelope, correctionOf: { eventId: a5BaselineEventId[0], reason: 'assessment was never held' } }, deciderRecording);
   });
 
   afterAll(async () => {
@@ -67,7 +69,7 @@ describe('given a programme with a late recording and a later correction', () =>
   });
 
   const replay = (moment: { asOf?: string; knownAt?: string }, periodType: 'programme' | 'year' = 'programme', period = 'programme') =>
-    replayIndicators(store, definition, domainUpcasters, moment, { periodType, period });
+    replayIndicators(store, definition, domainUpcasters, moment, { periodType, period }, MIN_CELL_SIZE);
 
   it('when replayed as known on 15 January 2011, then the report of that day shows 5 of 6 assessed and no workshop yet', async () => {
     const views = await replay({ knownAt: '2011-01-15T12:00:00Z' }, 'year', '2010');

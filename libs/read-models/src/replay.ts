@@ -54,7 +54,8 @@ export const replayIndicators = async (
   upcasters: UpcasterChain,
   moment: ReplayMoment,
   query: { periodType: PeriodType; period: string; codes?: readonly string[] },
-): Promise<IndicatorView[]> => queryIndicators(await replayReadModel(events, definition, upcasters, moment), REPLAY_NAMESPACE, query);
+  minCellSize: number,
+): Promise<IndicatorView[]> => queryIndicators(await replayReadModel(events, definition, upcasters, moment), REPLAY_NAMESPACE, query, minCellSize);
 
 export interface IndicatorChange {
   readonly code: string;

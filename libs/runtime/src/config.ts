@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { isCalendarDate } from '@toc/domain';
+import { MAX_HOURS_PER_FTE_YEAR, MIN_CELL_SIZE, STANDARD_HOURS_PER_FTE_YEAR, isCalendarDate } from '@toc/domain';
 
 /** Settings come from the environment and are checked at start-up; a bad value stops the process. */
 export interface AppConfig {
@@ -15,10 +15,14 @@ export interface AppConfig {
   readonly replayIndexIntervalMs: number;
   /** Health fails when a projection is more events behind than this. */
   readonly maxProjectionLagEvents: number;
+  /** Groups of fewer associations or persons than this are withheld in every output (Statistics Denmark uses 3). */
+  readonly minCellSize: number;
   /** The programme's start and end, for reporting periods. */
   readonly programmeStart: string;
   readonly programmeEnd: string;
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** Hours of one FTE-year, for staff time allocated or used in FTE; each record keeps the rate it was converted at. */
+  readonly hoursPerFteYear: number;
 }
 
 export class ConfigError extends Error {}
@@ -58,9 +62,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     embeddedProjector: oneOf(env, 'EMBEDDED_PROJECTOR', ['true', 'false'], 'true') === 'true',
     replayIndexIntervalMs: integer(env, 'REPLAY_INDEX_INTERVAL_MS', 1_000, 50, 3_600_000),
     maxProjectionLagEvents: integer(env, 'MAX_PROJECTION_LAG_EVENTS', 10_000, 0, Number.MAX_SAFE_INTEGER),
+    // At least 2: a threshold of 1 would withhold nothing.
+    minCellSize: integer(env, 'MIN_CELL_SIZE', MIN_CELL_SIZE, 2, 100),
     programmeStart: date(env, 'PROGRAMME_START', '2010-01-01'),
     programmeEnd: date(env, 'PROGRAMME_END', '2011-12-31'),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),
+    hoursPerFteYear: integer(env, 'HOURS_PER_FTE_YEAR', STANDARD_HOURS_PER_FTE_YEAR, 1, MAX_HOURS_PER_FTE_YEAR),
   };
   if (config.programmeEnd < config.programmeStart) throw new ConfigError('PROGRAMME_END must not be before PROGRAMME_START');
   return config;

@@ -52,7 +52,7 @@ export class Runtime {
       programme,
       new ProjectionRunner(events, readModels, programme, domainUpcasters),
       new ReplayIndexSchedule(new ReplayIndexer(events, readModels, programme, domainUpcasters), readModels, programme, config.replayIndexIntervalMs),
-      new IndicatorReader(events, readModels, programme, domainUpcasters),
+      new IndicatorReader(events, readModels, programme, domainUpcasters, config.minCellSize),
     );
   }
 

@@ -4,10 +4,10 @@ import type { Response } from 'express';
 import { domainUpcasters } from '@toc/domain';
 import { AuditTrail } from '@toc/event-store';
 import { IndicatorReader, diffIndicators } from '@toc/read-models';
-import { AppConfig, AuditableEventStore, EVENT_COLUMNS, buildEvaluationReport, csvEventLine, csvLine, indicatorsCsv, ndjsonLine } from '@toc/runtime';
+import { AppConfig, AuditableEventStore, EVENT_COLUMNS, buildEvaluationReport, csvEventLine, csvLine, dataQuality, indicatorsCsv, ndjsonLine } from '@toc/runtime';
 import { checkedPeriod } from '../indicators/indicator-query.dto';
 import { APP_CONFIG, Clock, EVENT_STORE } from '../runtime.module';
-import { AuditFilterDto, DiffQueryDto, ExportFormatDto, IndicatorExportDto, MomentQueryDto, toLogFilter } from './audit.dto';
+import { AuditFilterDto, DiffQueryDto, ExportFormatDto, IndicatorExportDto, KnownAtQueryDto, MomentQueryDto, toLogFilter } from './audit.dto';
 
 const EXPORT_PAGE = 1000;
 
@@ -84,6 +84,14 @@ export class AuditController {
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="indicators-${period}.csv"`);
     response.send(indicatorsCsv(views, { separator: query.separator ?? ';', decimalComma: (query.decimal ?? 'comma') === 'comma', bom: true }));
+  }
+
+  @Get('reports/data-quality')
+  @ApiOperation({
+    summary: 'What to know about the records behind the figures: corrections, retractions, late recordings, associations with a baseline but no follow-up',
+  })
+  qualityOfRecords(@Query() query: KnownAtQueryDto) {
+    return dataQuality(this.eventStore, query.knownAt);
   }
 
   @Get('reports/evaluation')

@@ -106,6 +106,11 @@ export class MomentQueryDto extends PeriodQueryDto {
   @MomentQuery('through', 'Recording time: what had been recorded by then (corrections after it are not applied)') knownAt?: string;
 }
 
+/** What had been recorded by a moment, for reports on the records themselves. */
+export class KnownAtQueryDto {
+  @MomentQuery('through', 'Recording time: what had been recorded by then') knownAt?: string;
+}
+
 /** Two moments to compare; each is read as asOf and knownAt are. */
 export class DiffQueryDto extends PeriodQueryDto {
   @MomentQuery('through') fromAsOf?: string;

@@ -28,6 +28,7 @@ const complete = (command: CompleteGoodPracticeAnalysis, state: AnalysisState): 
 };
 
 export const analysisDecider = defineDecider<AnalysisCommand, AnalysisEvent, AnalysisState>({
+  recordedBy: { GoodPracticeAnalysisCompleted: 'CompleteGoodPracticeAnalysis' },
   initialState: () => ({ status: 'open' }),
 
   decide: (command, state) => {

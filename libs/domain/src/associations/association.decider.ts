@@ -154,6 +154,11 @@ const recordAssessment = (command: RecordCapacityAssessment, state: AssociationS
 };
 
 export const associationDecider = defineDecider<AssociationCommand, AssociationEvent, AssociationState>({
+  recordedBy: {
+    AssociationRegistered: 'RegisterAssociation',
+    AssociationDetailsCorrected: 'CorrectAssociationDetails',
+    CapacityAssessmentRecorded: 'RecordCapacityAssessment',
+  },
   initialState: () => ({ status: 'unregistered' }),
 
   decide: (command, state) => {

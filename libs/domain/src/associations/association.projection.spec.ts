@@ -1,6 +1,7 @@
 import { RecordDocument } from '../core/record-projection';
 import { assess, assessmentData, associationDims, registerAssociation } from '../testing/programme-actors';
 import { ProgrammeHistory, given } from '../testing/programme-specification';
+import { associationsAwaitingFollowUp } from './association.projection';
 
 /**
  * a1 (Tingbjerg/Husum, women's association): registered 20 Jan 2010, baseline 10 Feb 2010
@@ -42,7 +43,41 @@ describe('association projection', () => {
           { indicator: 'MED-CAPACITY-CHANGE', at: '2010-11-05T10:00:00.000Z', numerator: 1, denominator: 1, subjects: 1, dims: { capacityDomain: 'communication' }, only: 'capacityDomain' },
         ]),
       );
-      expect(facts).toHaveLength(6);
+      expect(facts.filter((fact) => fact.indicator === 'MED-CAPACITY-CHANGE')).toHaveLength(4);
+    });
+
+    it('when the events are projected, then each wave gives its scores: the mean over the domains it assessed, plus one fact per domain', () => {
+      const facts = given(assessedAssociation().history).facts('associations', 'a1');
+      const baselineAt = '2010-02-10T10:00:00.000Z';
+      const followUpAt = '2010-11-05T10:00:00.000Z';
+      const domain = (capacityDomain: string) => ({ dims: { capacityDomain }, only: 'capacityDomain' as const });
+      // Baseline: governance 2, finances 3, communication 2, mean 7 / 3.
+      expect(facts.filter((fact) => fact.indicator === 'MED-CAPACITY-AT-BASELINE')).toEqual([
+        { indicator: 'MED-CAPACITY-AT-BASELINE', at: baselineAt, numerator: 7 / 3, denominator: 1, subjects: 1, dims: associationDims },
+        { indicator: 'MED-CAPACITY-AT-BASELINE', at: baselineAt, numerator: 2, denominator: 1, subjects: 1, ...domain('governance') },
+        { indicator: 'MED-CAPACITY-AT-BASELINE', at: baselineAt, numerator: 3, denominator: 1, subjects: 1, ...domain('finances') },
+        { indicator: 'MED-CAPACITY-AT-BASELINE', at: baselineAt, numerator: 2, denominator: 1, subjects: 1, ...domain('communication') },
+      ]);
+      // Follow-up: governance 4, finances 3, communication 3, networks-and-influence 4 (not at baseline, still a score): mean 14 / 4.
+      expect(facts.filter((fact) => fact.indicator === 'MED-CAPACITY-AT-FOLLOW-UP')).toEqual([
+        { indicator: 'MED-CAPACITY-AT-FOLLOW-UP', at: followUpAt, numerator: 3.5, denominator: 1, subjects: 1, dims: associationDims },
+        { indicator: 'MED-CAPACITY-AT-FOLLOW-UP', at: followUpAt, numerator: 4, denominator: 1, subjects: 1, ...domain('governance') },
+        { indicator: 'MED-CAPACITY-AT-FOLLOW-UP', at: followUpAt, numerator: 3, denominator: 1, subjects: 1, ...domain('finances') },
+        { indicator: 'MED-CAPACITY-AT-FOLLOW-UP', at: followUpAt, numerator: 3, denominator: 1, subjects: 1, ...domain('communication') },
+        { indicator: 'MED-CAPACITY-AT-FOLLOW-UP', at: followUpAt, numerator: 4, denominator: 1, subjects: 1, ...domain('networks-and-influence') },
+      ]);
+    });
+
+    it('when the cells are summed, then each wave\'s scores land in the quarter of its assessment, and the unassessed association in neither', () => {
+      const { cell, keys } = given(assessedAssociation().history);
+      expect(cell('MED-CAPACITY-AT-BASELINE', 'quarter', '2010-Q1')).toEqual({ numerator: 7 / 3, denominator: 1, subjects: 1 });
+      expect(cell('MED-CAPACITY-AT-BASELINE', 'quarter', '2010-Q1', 'capacityDomain', 'finances')).toEqual({ numerator: 3, denominator: 1, subjects: 1 });
+      expect(cell('MED-CAPACITY-AT-BASELINE', 'quarter', '2010-Q1', 'housingArea', 'tingbjerg-husum')).toEqual({ numerator: 7 / 3, denominator: 1, subjects: 1 });
+      expect(cell('MED-CAPACITY-AT-BASELINE', 'quarter', '2010-Q1', 'housingArea', 'mjolnerparken')).toBeUndefined();
+      expect(cell('MED-CAPACITY-AT-FOLLOW-UP', 'quarter', '2010-Q4')).toEqual({ numerator: 3.5, denominator: 1, subjects: 1 });
+      expect(cell('MED-CAPACITY-AT-FOLLOW-UP', 'quarter', '2010-Q4', 'capacityDomain', 'networks-and-influence')).toEqual({ numerator: 4, denominator: 1, subjects: 1 });
+      expect(keys('MED-CAPACITY-AT-BASELINE').filter((key) => key.includes('|quarter|') && !key.includes('|2010-Q1|'))).toEqual([]);
+      expect(keys('MED-CAPACITY-AT-FOLLOW-UP').filter((key) => key.includes('|quarter|') && !key.includes('|2010-Q4|'))).toEqual([]);
     });
 
     it('when the events are projected, then the unassessed association has only a coverage denominator', () => {
@@ -104,6 +139,13 @@ describe('association projection', () => {
       assess(history, 'a3', 'baseline', { governance: 3, communication: 3 }, '2010-03-01T10:00:00.000Z');
       assess(history, 'a3', 'follow-up', { governance: 4, communication: 5 }, '2011-02-10T10:00:00.000Z');
       const { cell } = given(history);
+      // a1: baseline mean 7/3 (2, 3, 2), follow-up mean 3.5 (4, 3, 3, 4); a3: baseline 3 (3, 3), follow-up 4.5 (4, 5).
+      expect(cell('MED-CAPACITY-AT-BASELINE', 'programme', 'programme')).toEqual({ numerator: 7 / 3 + 3, denominator: 2, subjects: 2 });
+      expect(cell('MED-CAPACITY-AT-BASELINE', 'programme', 'programme', 'capacityDomain', 'governance')).toEqual({ numerator: 5, denominator: 2, subjects: 2 });
+      expect(cell('MED-CAPACITY-AT-BASELINE', 'programme', 'programme', 'capacityDomain', 'finances')).toEqual({ numerator: 3, denominator: 1, subjects: 1 });
+      expect(cell('MED-CAPACITY-AT-FOLLOW-UP', 'programme', 'programme')).toEqual({ numerator: 8, denominator: 2, subjects: 2 });
+      expect(cell('MED-CAPACITY-AT-FOLLOW-UP', 'programme', 'programme', 'capacityDomain', 'communication')).toEqual({ numerator: 8, denominator: 2, subjects: 2 });
+      expect(cell('MED-CAPACITY-AT-FOLLOW-UP', 'year', '2011')).toEqual({ numerator: 4.5, denominator: 1, subjects: 1 });
       // a1: mean +1 (2, 0, 1); a3: mean +1.5 (1, 2). Programme: (1 + 1.5) / 2 associations.
       expect(cell('MED-CAPACITY-CHANGE', 'programme', 'programme')).toEqual({ numerator: 2.5, denominator: 2, subjects: 2 });
       expect(cell('MED-CAPACITY-CHANGE', 'programme', 'programme', 'capacityDomain', 'governance')).toEqual({ numerator: 3, denominator: 2, subjects: 2 });
@@ -128,11 +170,10 @@ describe('association projection', () => {
       expect(cell('ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q1', 'associationType', 'women')).toEqual({ numerator: 1, denominator: 1, subjects: 1 });
       expect(cell('MED-CAPACITY-CHANGE', 'quarter', '2010-Q4', 'housingArea', 'urbanplanen')).toEqual({ numerator: 1, denominator: 1, subjects: 1 });
       expect(cell('MED-CAPACITY-CHANGE', 'quarter', '2010-Q4', 'housingArea', 'tingbjerg-husum')).toBeUndefined();
-      expect(facts('associations', 'a1').filter((fact) => !fact.only).map((fact) => fact.dims)).toEqual([
-        { housingArea: 'urbanplanen', associationType: 'women' },
-        { housingArea: 'urbanplanen', associationType: 'women' },
-        { housingArea: 'urbanplanen', associationType: 'women' },
-      ]);
+      // Coverage twice, then the baseline, follow-up and change means.
+      expect(facts('associations', 'a1').filter((fact) => !fact.only).map((fact) => fact.dims)).toEqual(
+        Array.from({ length: 5 }, () => ({ housingArea: 'urbanplanen', associationType: 'women' })),
+      );
     });
   });
 
@@ -143,11 +184,12 @@ describe('association projection', () => {
       const { doc, facts, cell, keys } = given(history);
       const records = (doc('associations', 'a1') as RecordDocument).records;
       expect(Object.keys(records).sort()).toEqual(['association-a1.0', 'association-a1.2']);
-      expect(facts('associations', 'a1')).toEqual([
-        { indicator: 'ACT-ASSESSMENT-COVERAGE', from: '2010-01-20T09:00:00.000Z', numerator: 0, denominator: 1, subjects: 1, dims: associationDims },
-      ]);
+      // The follow-up is still a score at follow-up; without a baseline there is no change.
+      expect(facts('associations', 'a1').map((fact) => fact.indicator)).toEqual(['ACT-ASSESSMENT-COVERAGE', ...Array(5).fill('MED-CAPACITY-AT-FOLLOW-UP')]);
       expect(cell('ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q1')).toEqual({ numerator: 0, denominator: 2, subjects: 2 });
       expect(keys('MED-CAPACITY-CHANGE')).toEqual([]);
+      expect(keys('MED-CAPACITY-AT-BASELINE')).toEqual([]);
+      expect(cell('MED-CAPACITY-AT-FOLLOW-UP', 'quarter', '2010-Q4')).toEqual({ numerator: 3.5, denominator: 1, subjects: 1 });
     });
   });
 
@@ -157,6 +199,8 @@ describe('association projection', () => {
       history.retract(followUp, '2010-12-01T09:00:00.000Z', 'dobbeltregistrering');
       const { cell, keys } = given(history);
       expect(keys('MED-CAPACITY-CHANGE')).toEqual([]);
+      expect(keys('MED-CAPACITY-AT-FOLLOW-UP')).toEqual([]);
+      expect(cell('MED-CAPACITY-AT-BASELINE', 'quarter', '2010-Q1')).toEqual({ numerator: 7 / 3, denominator: 1, subjects: 1 });
       expect(cell('ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q1')).toEqual({ numerator: 1, denominator: 2, subjects: 2 });
     });
   });
@@ -184,7 +228,45 @@ describe('association projection', () => {
       expect(cell('MED-CAPACITY-CHANGE', 'quarter', '2010-Q4', 'capacityDomain', 'finances')).toEqual({ numerator: 0, denominator: 1, subjects: 1 });
       expect(cell('MED-CAPACITY-CHANGE', 'quarter', '2010-Q4', 'capacityDomain', 'communication')).toEqual({ numerator: 1, denominator: 1, subjects: 1 });
       expect(cell('MED-CAPACITY-CHANGE', 'quarter', '2010-Q4')!.numerator).toBeCloseTo(0.666667, 5);
+      // The baseline scores are the replacement's (3, 3, 2: mean 8 / 3), on its date.
+      expect(cell('MED-CAPACITY-AT-BASELINE', 'quarter', '2010-Q1')).toEqual({ numerator: 8 / 3, denominator: 1, subjects: 1 });
+      expect(cell('MED-CAPACITY-AT-BASELINE', 'quarter', '2010-Q1', 'capacityDomain', 'governance')).toEqual({ numerator: 3, denominator: 1, subjects: 1 });
+      expect(a1.filter((fact) => fact.indicator === 'MED-CAPACITY-AT-BASELINE').map((fact) => fact.at)).toEqual(Array(4).fill('2010-02-12T10:00:00.000Z'));
       expect(cell('ACT-ASSESSMENT-COVERAGE', 'quarter', '2010-Q1')).toEqual({ numerator: 1, denominator: 2, subjects: 2 });
+    });
+  });
+
+  describe('given associations with and without a follow-up, for the data-quality list', () => {
+    /** a1 has both waves, a2 none; a3 and a4 have a baseline only. */
+    const withGaps = () => {
+      const { history, followUp } = assessedAssociation();
+      registerAssociation(history, 'a4', 'bispeparken', 'youth', '2010-01-26T09:00:00.000Z');
+      const a4Baseline = assess(history, 'a4', 'baseline', { governance: 2 }, '2010-03-02T10:00:00.000Z');
+      registerAssociation(history, 'a3', 'akacieparken', 'women', '2010-01-25T09:00:00.000Z');
+      assess(history, 'a3', 'baseline', { governance: 3 }, '2010-03-01T10:00:00.000Z');
+      return { history, followUp, a4Baseline };
+    };
+    const listed = (history: ProgrammeHistory) => {
+      const list = associationsAwaitingFollowUp();
+      for (const event of history.events) list.apply(event);
+      return list.ids();
+    };
+
+    it('when the events are folded, then the list names the associations with a baseline and no follow-up, in id order', () => {
+      expect(listed(withGaps().history)).toEqual(['a3', 'a4']);
+    });
+
+    it('when the follow-up is retracted, then its association is listed again; when a baseline is retracted, its association leaves the list', () => {
+      const { history, followUp, a4Baseline } = withGaps();
+      history.retract(followUp, '2010-12-01T09:00:00.000Z', 'dobbeltregistrering');
+      history.retract(a4Baseline, '2010-12-02T09:00:00.000Z', 'registreret på den forkerte forening');
+      expect(listed(history)).toEqual(['a1', 'a3']);
+    });
+
+    it('when the follow-up of a listed association is recorded, then it leaves the list', () => {
+      const { history } = withGaps();
+      assess(history, 'a3', 'follow-up', { governance: 4 }, '2011-02-10T10:00:00.000Z');
+      expect(listed(history)).toEqual(['a4']);
     });
   });
 

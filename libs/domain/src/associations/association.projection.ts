@@ -1,18 +1,22 @@
+import { RecordedEvent } from '../core/event';
 import { RecordDocument, recordProjection, recordsOf, withCorrections } from '../core/record-projection';
-import { CourseCompleted } from '../courses/course.events';
+import { AssociationEnrolled, CourseCompleted } from '../courses/course.events';
 import { IndicatorCode } from '../indicators/indicator-catalogue';
 import { indicatorFeature } from '../indicators/indicator-feature';
 import { IndicatorFact } from '../indicators/indicator-facts';
 import { surveyScale } from '../model/instruments';
 import { intervalsSince, membershipIntervals } from '../network/membership';
 import { JointActivityOrganised, NetworkMemberJoined, NetworkMemberLeft } from '../network/network.events';
+import { SeminarHeld } from '../seminars/seminar.events';
 import { SurveyAnswered } from '../surveys/survey.events';
 import { AssociationEvent, AssociationRegistered, CapacityAssessmentRecorded } from './association.events';
 
 /** The events recorded about an association, in its own stream and in others. */
 type AssociationRecordEvent =
   | AssociationEvent
+  | AssociationEnrolled
   | CourseCompleted
+  | SeminarHeld
   | NetworkMemberJoined
   | NetworkMemberLeft
   | JointActivityOrganised
@@ -25,7 +29,9 @@ const associationProjection = recordProjection<AssociationRecordEvent>('associat
   AssociationRegistered: (data) => [data.associationId],
   AssociationDetailsCorrected: (data) => [data.associationId],
   CapacityAssessmentRecorded: (data) => [data.associationId],
+  AssociationEnrolled: (data) => [data.associationId],
   CourseCompleted: (data) => data.completedAssociationIds,
+  SeminarHeld: (data) => data.associationIds,
   NetworkMemberJoined: (data) => (data.member.kind === 'association' ? [data.member.id] : []),
   NetworkMemberLeft: (data) => (data.member.kind === 'association' ? [data.member.id] : []),
   JointActivityOrganised: (data) => [data.associationId],
@@ -45,6 +51,29 @@ export const associationDetails = (doc: AssociationDocument): (Details & { regis
 
 const scoresOf = (data: CapacityAssessmentRecorded['data']) => new Map(data.items.map((item) => [item.domain, item.score]));
 
+/** The association's baseline capacity assessment and its latest follow-up. */
+const capacityAssessments = (doc: AssociationDocument) => {
+  const assessments = recordsOf(doc, 'CapacityAssessmentRecorded');
+  return {
+    baseline: assessments.find((record) => record.data.wave === 'baseline'),
+    followUp: assessments.filter((record) => record.data.wave === 'follow-up').pop(),
+  };
+};
+
+/**
+ * One association's values per capacity domain: their mean in the total and the other breakdowns
+ * (each association weighs the same however many domains it has), and each domain's own value in
+ * its capacityDomain cell.
+ */
+const domainFacts = (indicator: IndicatorCode, at: string, values: ReadonlyMap<string, number>, dims: IndicatorFact['dims']): IndicatorFact[] => {
+  if (values.size === 0) return [];
+  const mean = [...values.values()].reduce((sum, value) => sum + value, 0) / values.size;
+  return [
+    { indicator, at, numerator: mean, denominator: 1, subjects: 1, dims },
+    ...[...values].map(([domain, value]): IndicatorFact => ({ indicator, at, numerator: value, denominator: 1, subjects: 1, dims: { capacityDomain: domain }, only: 'capacityDomain' })),
+  ];
+};
+
 const agreeShare = (indicator: IndicatorCode, statement: string, doc: AssociationDocument, dims: IndicatorFact['dims']): IndicatorFact[] =>
   recordsOf(doc, 'SurveyAnswered')
     .filter((record) => record.data.wave === 'follow-up')
@@ -61,30 +90,27 @@ const associationFacts = (doc: AssociationDocument): IndicatorFact[] => {
   const facts: IndicatorFact[] = [];
 
   facts.push({ indicator: 'ACT-ASSESSMENT-COVERAGE', from: details.registeredAt, numerator: 0, denominator: 1, subjects: 1, dims });
-  const assessments = recordsOf(doc, 'CapacityAssessmentRecorded');
-  const baseline = assessments.find((record) => record.data.wave === 'baseline');
+  const { baseline, followUp } = capacityAssessments(doc);
   // Counted from the later of registration and baseline, so the numerator never runs ahead of the denominator.
   const coveredFrom = baseline && (baseline.at > details.registeredAt ? baseline.at : details.registeredAt);
   if (coveredFrom) facts.push({ indicator: 'ACT-ASSESSMENT-COVERAGE', from: coveredFrom, numerator: 1, denominator: 0, subjects: 0, dims });
 
-  const followUp = assessments.filter((record) => record.data.wave === 'follow-up').pop();
+  if (baseline) facts.push(...domainFacts('MED-CAPACITY-AT-BASELINE', baseline.at, scoresOf(baseline.data), dims));
+  if (followUp) facts.push(...domainFacts('MED-CAPACITY-AT-FOLLOW-UP', followUp.at, scoresOf(followUp.data), dims));
   if (baseline && followUp) {
     const before = scoresOf(baseline.data);
-    const changes = [...scoresOf(followUp.data)]
-      .filter(([domain]) => before.has(domain))
-      .map(([domain, score]) => ({ domain, change: score - before.get(domain)! }));
-    if (changes.length > 0) {
-      const mean = changes.reduce((sum, { change }) => sum + change, 0) / changes.length;
-      facts.push({ indicator: 'MED-CAPACITY-CHANGE', at: followUp.at, numerator: mean, denominator: 1, subjects: 1, dims });
-      for (const { domain, change } of changes) {
-        facts.push({ indicator: 'MED-CAPACITY-CHANGE', at: followUp.at, numerator: change, denominator: 1, subjects: 1, dims: { capacityDomain: domain }, only: 'capacityDomain' });
-      }
-    }
+    const changes = new Map(
+      [...scoresOf(followUp.data)].filter(([domain]) => before.has(domain)).map(([domain, score]) => [domain, score - before.get(domain)!] as const),
+    );
+    facts.push(...domainFacts('MED-CAPACITY-CHANGE', followUp.at, changes, dims));
   }
 
-  for (const completion of recordsOf(doc, 'CourseCompleted')) {
-    facts.push({ indicator: 'PRD-ASSOCIATIONS-COMPLETED', at: completion.at, numerator: 1, subjects: 1, dims });
-  }
+  // Distinct counts: an association enrolled, completing or at a seminar twice in a period counts once.
+  const reached = (indicator: IndicatorCode, records: readonly { at: string }[]) =>
+    records.map(({ at }): IndicatorFact => ({ indicator, at, numerator: 1, subjects: 1, dims }));
+  facts.push(...reached('PRD-ASSOCIATIONS-ENROLLED', recordsOf(doc, 'AssociationEnrolled')));
+  facts.push(...reached('PRD-ASSOCIATIONS-COMPLETED', recordsOf(doc, 'CourseCompleted')));
+  facts.push(...reached('PRD-CROSS-GROUP-ASSOCIATIONS', recordsOf(doc, 'SeminarHeld')));
 
   const memberships = membershipIntervals(recordsOf(doc, 'NetworkMemberJoined', 'NetworkMemberLeft'));
   const memberDims = { ...dims, memberKind: 'association' };
@@ -108,8 +134,12 @@ export const associationFeature = indicatorFeature({
   projection: associationProjection,
   indicators: [
     'ACT-ASSESSMENT-COVERAGE',
+    'MED-CAPACITY-AT-BASELINE',
+    'MED-CAPACITY-AT-FOLLOW-UP',
     'MED-CAPACITY-CHANGE',
+    'PRD-ASSOCIATIONS-ENROLLED',
     'PRD-ASSOCIATIONS-COMPLETED',
+    'PRD-CROSS-GROUP-ASSOCIATIONS',
     'RSL-NETWORK-MEMBERS',
     'RSL-ASSOCIATIONS-WITH-STAFF-CONTACT',
     'MED-ASSOCIATIONS-BETTER-COMMUNICATION',
@@ -117,3 +147,31 @@ export const associationFeature = indicatorFeature({
   ],
   facts: associationFacts,
 });
+
+/** Registered, with a baseline capacity assessment and no follow-up yet: a gap in the evidence of change. */
+const awaitsFollowUp = (doc: AssociationDocument): boolean => {
+  if (!associationDetails(doc)) return false;
+  const { baseline, followUp } = capacityAssessments(doc);
+  return baseline !== undefined && followUp === undefined;
+};
+
+/**
+ * The data-quality list of associations with a baseline capacity assessment but no follow-up,
+ * kept from the events in log order (upcast). It folds the association projection itself, so a
+ * retracted or corrected assessment counts exactly as it does in the indicators. It names
+ * associations, which are organisations, never persons.
+ */
+export const associationsAwaitingFollowUp = () => {
+  const documents = new Map<string, AssociationDocument>();
+  return {
+    apply(event: RecordedEvent): void {
+      if (!associationProjection.handles.has(event.type)) return;
+      for (const id of associationProjection.documentIds(event)) {
+        const doc = associationProjection.evolve(documents.get(id) ?? null, event, id);
+        if (doc) documents.set(id, doc);
+        else documents.delete(id);
+      }
+    },
+    ids: (): string[] => [...documents.values()].filter(awaitsFollowUp).map((doc) => doc.id).sort(),
+  };
+};

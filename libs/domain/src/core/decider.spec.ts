@@ -9,6 +9,7 @@ type Ping = Command<'Ping', { readonly valid: boolean }>;
 type Pinged = DomainEvent<'Pinged', Record<string, never>>;
 
 const ping = defineDecider<Ping, Pinged, null>({
+  recordedBy: { Pinged: 'Ping' },
   initialState: () => null,
   decide: (command) => (command.data.valid ? [{ type: 'Pinged', data: {} }] : ruleBroken('invalid-ping', 'not a valid ping', 'valid')),
   evolve: (state) => state,

@@ -10,6 +10,11 @@ export interface Decider<C extends Command, E extends DomainEvent, S> {
   readonly initialState: () => S;
   readonly decide: (command: C, state: S) => readonly E[];
   readonly evolve: (state: S, event: E) => S;
+  /**
+   * The command that records each event type (its data is the event's), so a stored record can
+   * be judged again when an earlier one arrives late or is corrected (see business-time.ts).
+   */
+  readonly recordedBy: { readonly [T in E['type']]: C['type'] };
 }
 
 /**

@@ -2,8 +2,10 @@ import { DomainEvent, RecordedEvent } from './event';
 import { Projection, ProjectionDocument, routingEvent } from './projection';
 import { RECORD_RETRACTED, RecordRetracted, isRetraction } from './retraction';
 
+const UTC_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 /** Times are kept in UTC so that comparing them as text compares instants. */
-export const utcTime = (iso: string): string => new Date(Date.parse(iso)).toISOString();
+export const utcTime = (iso: string): string => (UTC_TIME.test(iso) ? iso : new Date(Date.parse(iso)).toISOString());
 
 /** The member of an event union with the given type. */
 export type EventOfType<E extends DomainEvent, T extends E['type']> = Extract<E, { readonly type: T }>;
@@ -61,27 +63,36 @@ export const recordProjection = <E extends DomainEvent>(collection: string, rout
       const route = routeOf[routed.type];
       return route ? route(routed.data).filter((id): id is string => id !== undefined) : [];
     },
-    evolve: (doc, event: RecordedEvent, id) => {
-      const records: Record<string, EventRecord<E>> = { ...(doc?.records ?? {}) };
-      const withdrawn: Record<string, WithdrawnRecord<E>> = { ...(doc?.withdrawn ?? {}) };
-      if (isRetraction(event)) {
-        const retractedId = (event as RecordedEvent & RecordRetracted).data.retractedEventId;
-        const record = records[retractedId];
-        if (record) withdrawn[retractedId] = { ...record, withdrawnAt: utcTime(event.metadata.recordedAt), withdrawnPosition: event.position };
-        delete records[retractedId];
-      } else {
-        records[event.metadata.eventId] = {
-          type: event.type,
-          at: utcTime(event.metadata.occurredAt),
-          recordedAt: utcTime(event.metadata.recordedAt),
-          position: event.position,
-          data: event.data,
-        } as EventRecord<E>;
-      }
-      if (Object.keys(records).length === 0 && Object.keys(withdrawn).length === 0) return null;
-      return Object.keys(withdrawn).length === 0 ? { id, records } : { id, records, withdrawn };
-    },
+    evolve: (doc, event: RecordedEvent, id) =>
+      applyRecord({ id, records: { ...(doc?.records ?? {}) }, ...(doc?.withdrawn && { withdrawn: { ...doc.withdrawn } }) }, event),
+    evolveOwned: (doc, event: RecordedEvent, id) => applyRecord(doc ?? { id, records: {} }, event),
   };
+};
+
+type MutableRecordDocument<E extends DomainEvent> = { id: string; records: Record<string, EventRecord<E>>; withdrawn?: Record<string, WithdrawnRecord<E>> };
+
+/** Adds an event's record to a document the caller owns, or moves a retracted one to `withdrawn`; null when nothing is left. */
+const applyRecord = <E extends DomainEvent>(doc: MutableRecordDocument<E>, event: RecordedEvent): RecordDocument<E> | null => {
+  if (isRetraction(event)) {
+    const retractedId = (event as RecordedEvent & RecordRetracted).data.retractedEventId;
+    const record = doc.records[retractedId];
+    if (record) (doc.withdrawn ??= {})[retractedId] = { ...record, withdrawnAt: utcTime(event.metadata.recordedAt), withdrawnPosition: event.position };
+    delete doc.records[retractedId];
+  } else {
+    doc.records[event.metadata.eventId] = {
+      type: event.type,
+      at: utcTime(event.metadata.occurredAt),
+      recordedAt: utcTime(event.metadata.recordedAt),
+      position: event.position,
+      data: event.data,
+    } as EventRecord<E>;
+  }
+  return isEmpty(doc.records) && isEmpty(doc.withdrawn) ? null : doc;
+};
+
+const isEmpty = (object: object | undefined) => {
+  for (const _ in object) return false;
+  return true;
 };
 
 /**

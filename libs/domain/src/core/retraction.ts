@@ -26,7 +26,8 @@ export type RecordRetracted = DomainEvent<
  * A withdrawal decides no events of its own (the runner appends the retraction), but it is a
  * decision like any other, so its business time is checked where every decider's is.
  */
-export const withdrawalDecider = defineDecider<Command<typeof RECORD_RETRACTED, Record<string, never>>, DomainEvent, null>({
+export const withdrawalDecider = defineDecider<Command<typeof RECORD_RETRACTED, Record<string, never>>, never, null>({
+  recordedBy: {},
   initialState: () => null,
   decide: () => [],
   evolve: (state) => state,

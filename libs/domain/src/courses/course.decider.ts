@@ -210,6 +210,13 @@ const evolve = (state: CourseState, event: CourseEvent): CourseState => {
 };
 
 export const courseDecider = defineDecider<CourseCommand, CourseEvent, CourseState>({
+  recordedBy: {
+    CourseDesigned: 'DesignCourse',
+    CourseStarted: 'StartCourse',
+    AssociationEnrolled: 'EnrolAssociation',
+    CourseSessionHeld: 'HoldCourseSession',
+    CourseCompleted: 'CompleteCourse',
+  },
   initialState: () => ({ status: 'not-designed' }),
   decide,
   evolve,

@@ -1,4 +1,5 @@
 import { RecordDocument, recordProjection, recordsOf } from '../core/record-projection';
+import { IndicatorCode } from '../indicators/indicator-catalogue';
 import { indicatorFeature } from '../indicators/indicator-feature';
 import { IndicatorFact } from '../indicators/indicator-facts';
 import { CourseEvent, CourseSessionHeld } from './course.events';
@@ -11,16 +12,25 @@ const courseProjection = recordProjection<CourseEvent>('courses', {
   CourseCompleted: (data) => [data.courseId],
 });
 
-const courseFacts = (doc: RecordDocument<CourseEvent>): IndicatorFact[] =>
-  recordsOf(doc, 'CourseDesigned').map((design) => ({
-    indicator: 'ACT-COURSES-DESIGNED',
-    at: design.at,
-    numerator: 1,
-    subjects: 0,
-    dims: { housingArea: design.data.housingArea, courseModule: design.data.modules },
-  }));
+/** A course's design, start and completion, each counted where the design puts the course (its area and modules). */
+const courseFacts = (doc: RecordDocument<CourseEvent>): IndicatorFact[] => {
+  const [design] = recordsOf(doc, 'CourseDesigned');
+  if (!design) return [];
+  const dims = { housingArea: design.data.housingArea, courseModule: design.data.modules };
+  const occurrences = (indicator: IndicatorCode, records: readonly { at: string }[]) =>
+    records.map(({ at }): IndicatorFact => ({ indicator, at, numerator: 1, subjects: 0, dims }));
+  return [
+    ...occurrences('ACT-COURSES-DESIGNED', [design]),
+    ...occurrences('PRD-COURSES-STARTED', recordsOf(doc, 'CourseStarted')),
+    ...occurrences('PRD-COURSES-COMPLETED', recordsOf(doc, 'CourseCompleted')),
+  ];
+};
 
-export const courseFeature = indicatorFeature({ projection: courseProjection, indicators: ['ACT-COURSES-DESIGNED'], facts: courseFacts });
+export const courseFeature = indicatorFeature({
+  projection: courseProjection,
+  indicators: ['ACT-COURSES-DESIGNED', 'PRD-COURSES-STARTED', 'PRD-COURSES-COMPLETED'],
+  facts: courseFacts,
+});
 
 /** One document per (pseudonymous) representative: the course sessions they attended. */
 const representativeProjection = recordProjection<CourseSessionHeld>('representatives', {

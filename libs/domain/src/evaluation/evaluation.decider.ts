@@ -22,6 +22,7 @@ const recordMilestone = (command: RecordEvaluationMilestone, state: EvaluationSt
 };
 
 export const evaluationDecider = defineDecider<EvaluationCommand, EvaluationEvent, EvaluationState>({
+  recordedBy: { EvaluationMilestoneReached: 'RecordEvaluationMilestone' },
   initialState: () => ({ status: 'pending' }),
 
   decide: (command, state) => {

@@ -142,6 +142,12 @@ const evolve = (state: ForumState, event: ForumEvent): ForumState => {
 };
 
 export const forumDecider = defineDecider<ForumCommand, ForumEvent, ForumState>({
+  recordedBy: {
+    ForumRegistered: 'RegisterForum',
+    ForumSeatTaken: 'TakeForumSeat',
+    ForumSeatLeft: 'LeaveForumSeat',
+    ForumInputGiven: 'RecordForumInput',
+  },
   initialState: () => ({ status: 'not-registered' }),
   decide,
   evolve,

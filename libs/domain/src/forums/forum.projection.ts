@@ -35,6 +35,9 @@ const forumFacts = (doc: RecordDocument<ForumEvent>): IndicatorFact[] => {
     const minority = seat.background === 'ethnic-minority' ? 1 : 0;
     facts.push({ indicator: 'LT-MINORITY-SEAT-SHARE', from, until, numerator: minority, denominator: 1, subjects: 1, dims });
     if (seat.nominatedByAssociationId) facts.push({ indicator: 'LT-ASSOCIATION-NOMINATED-SEATS', from, until, numerator: 1, subjects: 1, dims });
+    // The flows behind the stocks: a holding starts with taking the seat and may end with leaving it.
+    facts.push({ indicator: 'LT-FORUM-SEATS-TAKEN', at: from, numerator: 1, subjects: 1, dims });
+    if (until) facts.push({ indicator: 'LT-FORUM-SEATS-LEFT', at: until, numerator: 1, subjects: 1, dims });
   }
   for (const input of recordsOf(doc, 'ForumInputGiven')) {
     if (!input.data.associationId) continue;
@@ -45,6 +48,6 @@ const forumFacts = (doc: RecordDocument<ForumEvent>): IndicatorFact[] => {
 
 export const forumFeature = indicatorFeature({
   projection: forumProjection,
-  indicators: ['LT-MINORITY-SEAT-SHARE', 'LT-ASSOCIATION-NOMINATED-SEATS', 'LT-FORUM-INPUTS'],
+  indicators: ['LT-MINORITY-SEAT-SHARE', 'LT-ASSOCIATION-NOMINATED-SEATS', 'LT-FORUM-SEATS-TAKEN', 'LT-FORUM-SEATS-LEFT', 'LT-FORUM-INPUTS'],
   facts: forumFacts,
 });

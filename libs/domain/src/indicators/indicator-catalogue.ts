@@ -46,6 +46,14 @@ export interface IndicatorDefinition {
   readonly numerator: Label;
   readonly denominator?: Label;
   readonly breakdowns: readonly Dimension[];
+  /**
+   * Breakdowns in which one unit can fall in several cells (a person trained in two topics, a
+   * course of two modules), so the cells do not add up to the total and subtracting the shown ones
+   * reveals nothing: small cells there need no complementary suppression. 'period': a unit counted
+   * in several sub-periods, so a period is not the sum of its sub-periods (a ratio of stocks counts a
+   * holding at every period end; distinct counts and stocks always are). See docs/suppression.md.
+   */
+  readonly overlappingBreakdowns?: readonly (Dimension | 'period')[];
   readonly periodTypes: readonly PeriodType[];
   readonly subject: IndicatorSubject;
   /** Value before the programme (or from its baseline measurement), on the indicator's scale. */
@@ -73,8 +81,8 @@ const entries = [
     alsoNodes: ['R2', 'R3', 'R4', 'R5'],
     name: label('Medarbejdertid brugt', 'Staff time used'),
     definition: label(
-      'Timer brugt af de afsatte medarbejderressourcer (1 årsværk = 1.924 timer), mod planlagt',
-      'Hours used of the staff time allocated (1 FTE-year = 1,924 hours), against plan',
+      'Timer brugt af de afsatte medarbejderressourcer (årsværk omregnet med den timesats hver registrering har, som standard 1.924 timer), mod planlagt',
+      'Hours used of the staff time allocated (FTE converted at the hours per FTE-year each record keeps, 1,924 by default), against plan',
     ),
     unit: label('timer', 'hours'),
     aggregation: 'sum',
@@ -114,6 +122,7 @@ const entries = [
     numerator: label('Foreninger med baseline-analyse', 'Associations with a baseline assessment'),
     denominator: label('Registrerede foreninger', 'Registered associations'),
     breakdowns: ['housingArea', 'associationType'],
+    overlappingBreakdowns: ['period'],
     subject: 'associations',
     baseline: fromZero,
     target: { value: 0.9, direction: 'increase', date: '2010-06-30' },
@@ -140,6 +149,7 @@ const entries = [
     aggregation: 'count',
     numerator: label('Designede forløb', 'Courses designed'),
     breakdowns: ['housingArea', 'courseModule'],
+    overlappingBreakdowns: ['courseModule'],
     subject: 'none',
     baseline: fromZero,
     target: { value: 6, direction: 'increase', date: END },
@@ -172,6 +182,53 @@ const entries = [
   },
   // Products
   {
+    code: 'PRD-COURSES-STARTED',
+    node: 'P1',
+    name: label('Forløb startet', 'Courses started'),
+    definition: label('Kapacitetsopbyggende forløb der er startet', 'Capacity-building courses started'),
+    unit: label('forløb', 'courses'),
+    aggregation: 'count',
+    numerator: label('Startede forløb', 'Courses started'),
+    breakdowns: ['housingArea', 'courseModule'],
+    overlappingBreakdowns: ['courseModule'],
+    subject: 'none',
+    baseline: fromZero,
+    target: { value: 6, direction: 'increase', date: END },
+  },
+  {
+    code: 'PRD-COURSES-COMPLETED',
+    node: 'P1',
+    name: label('Forløb gennemført', 'Courses completed'),
+    definition: label(
+      'Kapacitetsopbyggende forløb der er afsluttet (også et forløb, som ingen forening gennemførte)',
+      'Capacity-building courses completed (also a course that no association completed)',
+    ),
+    unit: label('forløb', 'courses'),
+    aggregation: 'count',
+    numerator: label('Afsluttede forløb', 'Courses completed'),
+    breakdowns: ['housingArea', 'courseModule'],
+    overlappingBreakdowns: ['courseModule'],
+    subject: 'none',
+    baseline: fromZero,
+    target: { value: 6, direction: 'increase', date: END },
+  },
+  {
+    code: 'PRD-ASSOCIATIONS-ENROLLED',
+    node: 'P1',
+    name: label('Foreninger tilmeldt forløb', 'Associations enrolled in a course'),
+    definition: label(
+      'Foreninger tilmeldt et kapacitetsopbyggende forløb (hver forening tælles én gang pr. periode)',
+      'Associations enrolled in a capacity-building course (each counted once per period)',
+    ),
+    unit: label('foreninger', 'associations'),
+    aggregation: 'distinct-count',
+    numerator: label('Foreninger', 'Associations'),
+    breakdowns: ['housingArea', 'associationType'],
+    subject: 'associations',
+    baseline: fromZero,
+    target: { value: 36, direction: 'increase', date: END },
+  },
+  {
     code: 'PRD-ASSOCIATIONS-COMPLETED',
     node: 'P1',
     name: label('Foreninger der har gennemført forløb', 'Associations completing a course'),
@@ -199,9 +256,23 @@ const entries = [
     aggregation: 'distinct-count',
     numerator: label('Repræsentanter', 'Representatives'),
     breakdowns: ['courseModule'],
+    overlappingBreakdowns: ['courseModule'],
     subject: 'persons',
     baseline: fromZero,
     target: { value: 80, direction: 'increase', date: END },
+  },
+  {
+    code: 'PRD-WORKSHOPS-HELD',
+    node: 'P2',
+    name: label('Workshops afholdt', 'Workshops held'),
+    definition: label('Afholdte workshops for medarbejdere, pr. emne', 'Workshops held for staff, by topic'),
+    unit: label('workshops', 'workshops'),
+    aggregation: 'count',
+    numerator: label('Afholdte workshops', 'Workshops held'),
+    breakdowns: ['workshopTopic', 'housingArea'],
+    subject: 'none',
+    baseline: fromZero,
+    target: { value: 28, direction: 'increase', date: END },
   },
   {
     code: 'PRD-STAFF-TRAINED',
@@ -212,6 +283,7 @@ const entries = [
     aggregation: 'distinct-count',
     numerator: label('Medarbejdere', 'Staff members'),
     breakdowns: ['workshopTopic', 'role', 'employer', 'housingArea'],
+    overlappingBreakdowns: ['workshopTopic'],
     subject: 'persons',
     baseline: fromZero,
     target: { value: 120, direction: 'increase', date: END },
@@ -256,6 +328,38 @@ const entries = [
     baseline: fromZero,
     target: { value: 600, direction: 'increase', date: END },
   },
+  {
+    code: 'PRD-CROSS-GROUP-ASSOCIATIONS',
+    node: 'P3',
+    name: label('Foreninger nået af seminarer på tværs', 'Associations reached by cross-group seminars'),
+    definition: label(
+      'Foreninger der har deltaget i et seminar eller arrangement på tværs af målgrupperne (hver forening tælles én gang pr. periode)',
+      'Associations that took part in a seminar or event across the target groups (each counted once per period)',
+    ),
+    unit: label('foreninger', 'associations'),
+    aggregation: 'distinct-count',
+    numerator: label('Foreninger', 'Associations'),
+    breakdowns: ['housingArea', 'associationType'],
+    subject: 'associations',
+    baseline: fromZero,
+    target: { value: 35, direction: 'increase', date: END },
+  },
+  {
+    code: 'PRD-CROSS-GROUP-STAFF',
+    node: 'P3',
+    name: label('Medarbejdere nået af seminarer på tværs', 'Staff reached by cross-group seminars'),
+    definition: label(
+      'Registrerede medarbejdere der har deltaget i et seminar eller arrangement på tværs af målgrupperne (hver tælles én gang pr. periode)',
+      'Registered staff members who took part in a seminar or event across the target groups (each counted once per period)',
+    ),
+    unit: label('personer', 'persons'),
+    aggregation: 'distinct-count',
+    numerator: label('Medarbejdere', 'Staff members'),
+    breakdowns: ['role', 'employer', 'housingArea'],
+    subject: 'persons',
+    baseline: fromZero,
+    target: { value: 80, direction: 'increase', date: END },
+  },
   // Results
   {
     code: 'RSL-NETWORK-MEMBERS',
@@ -283,6 +387,7 @@ const entries = [
     numerator: label('Foreninger med kontakt', 'Associations with a contact'),
     denominator: label('Foreninger i netværket', 'Associations in the network'),
     breakdowns: ['housingArea', 'associationType'],
+    overlappingBreakdowns: ['period'],
     subject: 'associations',
     baseline: fromZero,
     target: { value: 0.6, direction: 'increase', date: END },
@@ -315,6 +420,43 @@ const entries = [
   },
   // Medium-term effects
   {
+    code: 'MED-CAPACITY-AT-BASELINE',
+    node: 'M1',
+    name: label('Kapacitet ved baseline', 'Capacity at baseline'),
+    definition: label(
+      'Gennemsnitlig kapacitetsscore (1-5) ved baseline-analysen, pr. kapacitetsområde',
+      'Average capacity score (1-5) at the baseline assessment, by capacity domain',
+    ),
+    unit: label('score', 'score'),
+    aggregation: 'average',
+    numerator: label('Sum af scorer', 'Sum of scores'),
+    denominator: label('Foreninger vurderet ved baseline', 'Associations assessed at baseline'),
+    breakdowns: ['capacityDomain', 'housingArea', 'associationType'],
+    overlappingBreakdowns: ['capacityDomain'],
+    subject: 'associations',
+    // The starting point itself: there is nothing to move it towards, so no progress is shown.
+    baseline: { value: 2.5, date: START },
+    target: { value: 2.5, direction: 'increase', date: '2010-06-30' },
+  },
+  {
+    code: 'MED-CAPACITY-AT-FOLLOW-UP',
+    node: 'M1',
+    name: label('Kapacitet ved opfølgning', 'Capacity at follow-up'),
+    definition: label(
+      'Gennemsnitlig kapacitetsscore (1-5) ved den seneste opfølgende analyse, pr. kapacitetsområde',
+      'Average capacity score (1-5) at the latest follow-up assessment, by capacity domain',
+    ),
+    unit: label('score', 'score'),
+    aggregation: 'average',
+    numerator: label('Sum af scorer', 'Sum of scores'),
+    denominator: label('Foreninger vurderet ved opfølgning', 'Associations assessed at follow-up'),
+    breakdowns: ['capacityDomain', 'housingArea', 'associationType'],
+    overlappingBreakdowns: ['capacityDomain'],
+    subject: 'associations',
+    baseline: { value: 2.5, date: START },
+    target: { value: 3.5, direction: 'increase', date: END },
+  },
+  {
     code: 'MED-CAPACITY-CHANGE',
     node: 'M1',
     name: label('Ændring i kapacitet', 'Change in capacity'),
@@ -327,6 +469,7 @@ const entries = [
     numerator: label('Sum af ændringer', 'Sum of changes'),
     denominator: label('Foreninger vurderet to gange', 'Associations assessed twice'),
     breakdowns: ['capacityDomain', 'housingArea', 'associationType'],
+    overlappingBreakdowns: ['capacityDomain'],
     subject: 'associations',
     baseline: fromZero,
     target: { value: 1, direction: 'increase', date: END },
@@ -396,6 +539,7 @@ const entries = [
     numerator: label('Pladser med minoritetsbaggrund', 'Seats held by minority members'),
     denominator: label('Besatte pladser', 'Occupied seats'),
     breakdowns: ['forumType', 'housingArea'],
+    overlappingBreakdowns: ['period'],
     subject: 'persons',
     baseline: { value: 0.08, date: START },
     target: { value: 0.2, direction: 'increase', date: END },
@@ -415,6 +559,36 @@ const entries = [
     subject: 'persons',
     baseline: fromZero,
     target: { value: 15, direction: 'increase', date: END },
+  },
+  {
+    code: 'LT-FORUM-SEATS-TAKEN',
+    node: 'L1',
+    name: label('Pladser besat', 'Seats taken'),
+    definition: label(
+      'Pladser i formelle fora der er besat i perioden, også dem der var besat, da forummet blev registreret',
+      'Seats in formal fora taken in the period, including those held when the forum was registered',
+    ),
+    unit: label('pladser', 'seats'),
+    aggregation: 'count',
+    numerator: label('Besatte pladser', 'Seats taken'),
+    breakdowns: ['forumType', 'housingArea'],
+    subject: 'persons',
+    baseline: fromZero,
+    target: { value: 60, direction: 'increase', date: END },
+  },
+  {
+    code: 'LT-FORUM-SEATS-LEFT',
+    node: 'L1',
+    name: label('Pladser forladt', 'Seats left'),
+    definition: label('Pladser i formelle fora som indehaveren har forladt i perioden', 'Seats in formal fora whose holder left them in the period'),
+    unit: label('pladser', 'seats'),
+    aggregation: 'count',
+    numerator: label('Forladte pladser', 'Seats left'),
+    breakdowns: ['forumType', 'housingArea'],
+    subject: 'persons',
+    // Fewer departures means the seats won are kept.
+    baseline: { value: 8, date: START },
+    target: { value: 4, direction: 'decrease', date: END },
   },
   {
     code: 'LT-FORUM-INPUTS',

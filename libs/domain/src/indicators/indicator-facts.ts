@@ -1,4 +1,4 @@
-import { AggregateContribution } from '../core/projection';
+import { AggregateContribution, CellFields } from '../core/projection';
 import { Dimension, IndicatorCode, IndicatorDefinition, indicatorCatalogue } from './indicator-catalogue';
 import { PeriodType, ProgrammeCalendar, localDate, periodEndsCovered, periodOf } from './periods';
 
@@ -65,29 +65,31 @@ const cellsOf = (fact: IndicatorFact, definition: IndicatorDefinition): [string,
  * cell, which is what makes them distinct.
  */
 export const indicatorContributions = (facts: readonly IndicatorFact[], calendar: ProgrammeCalendar): AggregateContribution[] => {
-  const byKey = new Map<string, { fields: CellKey; numerator: number; denominator: number; subjects: number }>();
+  // Built in place: this runs for every changed document of every batch and of every rebuild.
+  const byKey = new Map<string, { readonly key: string; readonly fields: CellKey & CellFields; readonly sums: { numerator: number; denominator: number; subjects: number } }>();
   for (const fact of facts) {
     const definition = definitions.get(fact.indicator);
     if (!definition) throw new Error(`unknown indicator ${fact.indicator}`);
     const distinct = definition.aggregation === 'distinct-count';
     const cells = cellsOf(fact, definition);
+    const denominator = fact.denominator ?? 0;
     for (const periodType of definition.periodTypes) {
       for (const period of periodsOf(fact, periodType, calendar)) {
+        const prefix = `${fact.indicator}|${periodType}|${period}|`;
         for (const [dimension, value] of cells) {
-          const fields: CellKey = { indicator: fact.indicator, periodType, period, dimension, value };
-          const id = cellId(fields);
-          const cell = byKey.get(id) ?? { fields, numerator: 0, denominator: 0, subjects: 0 };
-          cell.numerator = distinct ? Math.max(cell.numerator, fact.numerator) : cell.numerator + fact.numerator;
-          cell.denominator += fact.denominator ?? 0;
-          cell.subjects = distinct ? Math.max(cell.subjects, fact.subjects) : cell.subjects + fact.subjects;
-          byKey.set(id, cell);
+          const key = `${prefix}${dimension}|${value}`;
+          let cell = byKey.get(key);
+          if (cell === undefined) {
+            cell = { key, fields: { indicator: fact.indicator, periodType, period, dimension, value }, sums: { numerator: 0, denominator: 0, subjects: 0 } };
+            byKey.set(key, cell);
+          }
+          const sums = cell.sums;
+          sums.numerator = distinct ? Math.max(sums.numerator, fact.numerator) : sums.numerator + fact.numerator;
+          sums.denominator += denominator;
+          sums.subjects = distinct ? Math.max(sums.subjects, fact.subjects) : sums.subjects + fact.subjects;
         }
       }
     }
   }
-  return [...byKey].map(([key, cell]) => ({
-    key,
-    fields: { ...cell.fields },
-    sums: { numerator: cell.numerator, denominator: cell.denominator, subjects: cell.subjects },
-  }));
+  return [...byKey.values()];
 };

@@ -2,6 +2,7 @@ import {
   PERIOD_KEY,
   PROGRAMME_PERIOD,
   ProgrammeCalendar,
+  enclosingPeriod,
   firstDayOf,
   isPeriodOfType,
   lastDayOf,
@@ -300,5 +301,17 @@ describe('period keys', () => {
       expect(periodTypes.filter((type) => isPeriodOfType(type, text))).toEqual([]);
       expect(PERIOD_KEY.test(text)).toBe(false);
     }
+  });
+});
+
+describe('enclosingPeriod', () => {
+  it.each([
+    ['quarter', '2010-Q3', 'half-year', '2010-H2'],
+    ['quarter', '2010-Q2', 'half-year', '2010-H1'],
+    ['quarter', '2011-Q4', 'year', '2011'],
+    ['half-year', '2010-H2', 'year', '2010'],
+    ['year', '2011', 'programme', PROGRAMME_PERIOD],
+  ] as const)('given the %s %s, when its %s is asked for, then it is %s', (type, key, coarser, expected) => {
+    expect(enclosingPeriod(type, key, coarser)).toBe(expected);
   });
 });

@@ -81,13 +81,19 @@ export const lastDayOf = (type: PeriodType, key: string, calendar: ProgrammeCale
   return `${year}-${String(lastMonth).padStart(2, '0')}-${day}`;
 };
 
-/** The first local date of a period. */
-export const firstDayOf = (type: PeriodType, key: string, calendar: ProgrammeCalendar): string => {
-  if (type === 'programme') return calendar.start;
+/** The first local date of a calendar period (a quarter, half-year or year). */
+const firstDateOf = (type: Exclude<PeriodType, 'programme'>, key: string): string => {
   const year = key.slice(0, 4);
   const firstMonth = type === 'year' ? 1 : type === 'half-year' ? Number(key.slice(6)) * 6 - 5 : Number(key.slice(6)) * 3 - 2;
   return `${year}-${String(firstMonth).padStart(2, '0')}-01`;
 };
+
+/** The first local date of a period. */
+export const firstDayOf = (type: PeriodType, key: string, calendar: ProgrammeCalendar): string =>
+  type === 'programme' ? calendar.start : firstDateOf(type, key);
+
+/** The period of a coarser type that a calendar period lies in: 2010-Q3 lies in 2010-H2, 2010 and the programme. */
+export const enclosingPeriod = (type: Exclude<PeriodType, 'programme'>, key: string, coarser: PeriodType): string => periodOf(coarser, firstDateOf(type, key));
 
 /** The key of the period after `key` (not defined for the programme). */
 const nextPeriod = (type: Exclude<PeriodType, 'programme'>, key: string): string => {

@@ -11,12 +11,14 @@ const everyFeature = () => {
   assess(history, 'a1', 'follow-up', { governance: 4 }, '2010-11-05T10:00:00.000Z');
   registerStaff(history, 's1', 'frontline', 'municipality', 'tingbjerg-husum', '2010-01-04T09:00:00.000Z');
   history.record('course-c1', 'CourseDesigned', { courseId: 'c1', title: 'Medborgerskab', housingArea: 'tingbjerg-husum', modules: ['citizenship'], plannedSessions: 2 }, '2010-02-01T10:00:00.000Z');
+  history.record('course-c1', 'CourseStarted', { courseId: 'c1' }, '2010-02-20T10:00:00.000Z');
+  history.record('course-c1', 'AssociationEnrolled', { courseId: 'c1', associationId: 'a1', representativeIds: ['rep-1'] }, '2010-02-21T10:00:00.000Z');
   history.record('course-c1', 'CourseSessionHeld', { courseId: 'c1', sessionNumber: 1, module: 'citizenship', attendeeIds: ['rep-1'] }, '2010-03-01T10:00:00.000Z');
   history.record('course-c1', 'CourseCompleted', { courseId: 'c1', completedAssociationIds: ['a1'] }, '2010-06-15T10:00:00.000Z');
   history.record('workshop-w1', 'WorkshopHeld', { workshopId: 'w1', topic: 'parent-involvement', housingArea: 'tingbjerg-husum', participantStaffIds: ['s1'] }, '2010-03-10T13:00:00.000Z');
   history.record('workshop-w1', 'WorkshopFeedbackRecorded', { workshopId: 'w1', staffId: 's1', reactionScore: 4, learningScore: 4 }, '2010-03-11T09:00:00.000Z');
   const participants = { staff: 3, associations: 2, citizens: 5 };
-  history.record('seminar-sem1', 'SeminarHeld', { seminarId: 'sem1', format: 'seminar', title: 'Dialog', housingArea: 'urbanplanen', participantsByTargetGroup: participants, associationIds: [], staffIds: [] }, '2010-05-18T16:00:00.000Z');
+  history.record('seminar-sem1', 'SeminarHeld', { seminarId: 'sem1', format: 'seminar', title: 'Dialog', housingArea: 'urbanplanen', participantsByTargetGroup: participants, associationIds: ['a1'], staffIds: ['s1'] }, '2010-05-18T16:00:00.000Z');
   establishNetwork(history, 'n1', 'tingbjerg-husum', '2010-01-10T10:00:00.000Z');
   join(history, 'n1', 'association', 'a1', '2010-02-01T10:00:00.000Z');
   join(history, 'n1', 'staff', 's1', '2010-02-02T10:00:00.000Z');
@@ -38,6 +40,7 @@ const everyFeature = () => {
   );
   history.record('forum-f1', 'ForumRegistered', { forumId: 'f1', name: 'Afdelingsbestyrelsen', forumType: 'resident-board', housingArea: 'mjolnerparken', seats: 7 }, '2010-01-05T10:00:00.000Z');
   history.record('forum-f1', 'ForumSeatTaken', { forumId: 'f1', seatHolderId: 'h1', background: 'ethnic-minority', nominatedByAssociationId: 'a1' }, '2010-02-01T18:00:00.000Z');
+  history.record('forum-f1', 'ForumSeatLeft', { forumId: 'f1', seatHolderId: 'h1' }, '2010-09-01T18:00:00.000Z');
   history.record('forum-f1', 'ForumInputGiven', { forumId: 'f1', inputId: 'i1', kind: 'hearing-response', associationId: 'a1', summary: 'Høringssvar' }, '2010-04-12T10:00:00.000Z');
   const year2010 = { periodStart: '2010-01-01', periodEnd: '2010-12-31' };
   history.record('resource-r1', 'ResourceAllocated', { allocationId: 'r1', resourceLine: 'R1', kind: 'staff-time', unit: 'hours', amount: 100, ...year2010 }, '2009-12-15T10:00:00.000Z');

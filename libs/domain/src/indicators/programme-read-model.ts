@@ -28,7 +28,7 @@ export const indicatorFactsOf = (collection: string, doc: ProjectionDocument): I
  */
 export const programmeReadModel = (calendar: ProgrammeCalendar): ReadModelDefinition => ({
   name: 'programme',
-  version: 3,
+  version: 4,
   projections: programmeFeatures.map((feature) => feature.projection),
   aggregation: {
     collection: INDICATOR_CELLS,

@@ -194,6 +194,13 @@ const evolve = (state: NetworkState, event: NetworkEvent): NetworkState => {
 };
 
 export const networkDecider = defineDecider<NetworkCommand, NetworkEvent, NetworkState>({
+  recordedBy: {
+    NetworkEstablished: 'EstablishNetwork',
+    NetworkMemberJoined: 'JoinNetwork',
+    NetworkMemberLeft: 'LeaveNetwork',
+    NetworkMeetingHeld: 'HoldNetworkMeeting',
+    JointActivityOrganised: 'OrganiseJointActivity',
+  },
   initialState: () => ({ status: 'not-established' }),
   decide,
   evolve,

@@ -1,7 +1,9 @@
 import { ProgrammeHistory, given } from '../testing/programme-specification';
 
 describe('resource projection', () => {
-  describe('given resource allocations (1 FTE for 2010, 600 hours from July 2010 to June 2011, 10,000 DKK for the first half of 2010) and uses', () => {
+  // Stored before the rate and hours were kept: an FTE allocation without hoursPerFteYear, and
+  // uses as an amount in the allocation's unit (FTE-years for an allocation in FTE).
+  describe('given records in the shape stored before staff time was given in hours: allocations (1 FTE for 2010, 600 hours from July 2010 to June 2011, 10,000 DKK for the first half of 2010) and uses', () => {
     const resourceHistory = () => {
       const history = new ProgrammeHistory();
       history.record(
@@ -43,7 +45,7 @@ describe('resource projection', () => {
       expect(cell('RES-STAFF-TIME', 'year', '2011', 'resourceLine', 'R1')).toBeUndefined();
     });
 
-    it('when the cells are summed, then uses in FTE are read as FTE-years of 1,924 hours', () => {
+    it('when the cells are summed, then uses of an FTE allocation are read as FTE-years of the standard 1,924 hours', () => {
       const { cell } = given(resourceHistory());
       // 0.25 * 1924 = 481; 0.1 * 1924 = 192.4.
       expect(cell('RES-STAFF-TIME', 'quarter', '2010-Q1', 'resourceLine', 'R1')!.numerator).toBeCloseTo(481, 6);
@@ -81,6 +83,65 @@ describe('resource projection', () => {
       expect(cell('RES-BUDGET', 'quarter', '2010-Q1')!.numerator).toBe(2500);
       expect(cell('RES-BUDGET', 'half-year', '2010-H1', 'resourceLine', 'R6')!.denominator).toBeCloseTo(10000, 6);
       expect(cell('RES-STAFF-TIME', 'quarter', '2010-Q1', 'resourceLine', 'R6')).toBeUndefined();
+    });
+  });
+
+  describe('given staff time allocated in FTE at its rate and used as hours or as FTE over a period', () => {
+    const allocation = (allocationId: string, resourceLine: 'R1' | 'R2', hoursPerFteYear: number) => ({
+      allocationId,
+      resourceLine,
+      kind: 'staff-time',
+      unit: 'fte',
+      amount: 1,
+      periodStart: '2010-01-01',
+      periodEnd: '2010-12-31',
+      hoursPerFteYear,
+    }) as const;
+    const q1 = (0.9 * 1924 * 90) / 365;
+    const h1 = (0.5 * 1600 * 181) / 365;
+    const staffHistory = () => {
+      const history = new ProgrammeHistory();
+      history.record('resource-r1', 'ResourceAllocated', allocation('r1', 'R1', 1924), '2010-01-04T09:00:00.000Z');
+      const fteUse = history.record('resource-r1', 'ResourceUsed', { allocationId: 'r1', hours: q1, fte: 0.9, period: '2010-Q1', hoursPerFteYear: 1924 }, '2010-04-06T10:00:00.000Z');
+      history.record('resource-r1', 'ResourceUsed', { allocationId: 'r1', hours: 12.5 }, '2010-05-10T10:00:00.000Z');
+      history.record('resource-r2', 'ResourceAllocated', allocation('r2', 'R2', 1600), '2010-01-04T09:00:00.000Z');
+      // Recorded after the rate was set to 1,600: the hours are the ones converted then.
+      history.record('resource-r2', 'ResourceUsed', { allocationId: 'r2', hours: h1, fte: 0.5, period: '2010-H1', hoursPerFteYear: 1600 }, '2010-06-30T10:00:00.000Z');
+      return { history, fteUse };
+    };
+
+    it('when the cells are summed, then 0.9 FTE in 2010-Q1 counts its 426.97 hours in 2010-Q1, though recorded in April', () => {
+      const { cell } = given(staffHistory().history);
+      expect(cell('RES-STAFF-TIME', 'quarter', '2010-Q1', 'resourceLine', 'R1')!.numerator).toBeCloseTo(426.969863, 5);
+      // The hours given on 10 May count in 2010-Q2 alone.
+      expect(cell('RES-STAFF-TIME', 'quarter', '2010-Q2', 'resourceLine', 'R1')!.numerator).toBe(12.5);
+    });
+
+    it('when the cells are summed, then FTE over a half-year are spread over its quarters by days (90 and 91 of 181)', () => {
+      const { cell } = given(staffHistory().history);
+      // 0.5 × 1,600 × 181 / 365 = 396.712329 hours: 197.260274 in Q1, 199.452055 in Q2.
+      expect(cell('RES-STAFF-TIME', 'quarter', '2010-Q1', 'resourceLine', 'R2')!.numerator).toBeCloseTo(197.260274, 5);
+      expect(cell('RES-STAFF-TIME', 'quarter', '2010-Q2', 'resourceLine', 'R2')!.numerator).toBeCloseTo(199.452055, 5);
+      expect(cell('RES-STAFF-TIME', 'half-year', '2010-H1', 'resourceLine', 'R2')!.numerator).toBeCloseTo(396.712329, 5);
+      expect(cell('RES-STAFF-TIME', 'quarter', '2010-Q3', 'resourceLine', 'R2')!.numerator).toBe(0);
+    });
+
+    it('when the cells are summed, then each FTE allocation is planned at the rate it keeps, by the same conversion as FTE used', () => {
+      const { cell } = given(staffHistory().history);
+      // 1 FTE in 2010-Q1 planned and 1 FTE used in it are the same hours.
+      expect(cell('RES-STAFF-TIME', 'quarter', '2010-Q1', 'resourceLine', 'R1')!.denominator).toBeCloseTo(q1 / 0.9, 9);
+      // 1 FTE at 1,600 hours: 1,600 × 90 / 365 = 394.520548 in Q1, 1,600 for the year.
+      expect(cell('RES-STAFF-TIME', 'quarter', '2010-Q1', 'resourceLine', 'R2')!.denominator).toBeCloseTo(394.520548, 5);
+      expect(cell('RES-STAFF-TIME', 'year', '2010', 'resourceLine', 'R2')!.denominator).toBeCloseTo(1600, 6);
+      expect(cell('RES-STAFF-TIME', 'year', '2010')!.denominator).toBeCloseTo(3524, 6);
+    });
+
+    it('when a use stated in FTE is corrected to hours, then its period no longer holds it', () => {
+      const { history, fteUse } = staffHistory();
+      history.correct(fteUse, { allocationId: 'r1', hours: 300 }, '2010-04-06T10:00:00.000Z', 'time sheets in hours');
+      const { cell } = given(history);
+      expect(cell('RES-STAFF-TIME', 'quarter', '2010-Q1', 'resourceLine', 'R1')!.numerator).toBe(0);
+      expect(cell('RES-STAFF-TIME', 'quarter', '2010-Q2', 'resourceLine', 'R1')!.numerator).toBe(312.5);
     });
   });
 });

@@ -1,41 +1,34 @@
-import { RecordDocument, recordProjection, recordsOf } from '../core/record-projection';
+import { EventRecord, RecordDocument, recordProjection, recordsOf } from '../core/record-projection';
 import { indicatorFeature } from '../indicators/indicator-feature';
 import { IndicatorFact } from '../indicators/indicator-facts';
-import { ResourceAllocated, ResourceEvent } from './resource.events';
+import { ResourceAllocated, ResourceEvent, ResourceUsed } from './resource.events';
+import { STANDARD_HOURS_PER_FTE_YEAR, daysIn, fteHours, quarterPieces, statedPeriodSpan } from './staff-time';
 
 const resourceProjection = recordProjection<ResourceEvent>('allocations', {
   ResourceAllocated: (data) => [data.allocationId],
   ResourceUsed: (data) => [data.allocationId],
 });
 
-/** Danish full-time norm: 37 hours a week, 52 weeks. */
-export const HOURS_PER_FTE_YEAR = 1924;
-const DAY_MS = 86_400_000;
+type Allocation = ResourceAllocated['data'];
 
-const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
+/** The rate an FTE allocation was recorded with; allocations from before it was stated used the standard. */
+const hoursPerFteYearOf = (allocation: Allocation) => allocation.hoursPerFteYear ?? STANDARD_HOURS_PER_FTE_YEAR;
 
-/** Hours for staff time (FTE over a span of days, or hours as given); DKK as given. */
-const normalised = (allocation: ResourceAllocated['data'], amount: number, spanDays: number) =>
-  allocation.unit === 'fte' ? (amount * HOURS_PER_FTE_YEAR * spanDays) / 365 : amount;
-
-/** Splits an inclusive date range into calendar-quarter pieces: [first day, days in range]. */
-const quarterPieces = (start: string, end: string): [string, number][] => {
-  const pieces: [string, number][] = [];
-  let from = start;
-  while (from <= end) {
-    const year = Number(from.slice(0, 4));
-    const quarterEndMonth = Math.ceil(Number(from.slice(5, 7)) / 3) * 3;
-    const quarterEnd = new Date(Date.UTC(year, quarterEndMonth, 0)).toISOString().slice(0, 10);
-    const to = quarterEnd < end ? quarterEnd : end;
-    pieces.push([from, days(from, to)]);
-    from = new Date(Date.parse(to) + DAY_MS).toISOString().slice(0, 10);
-  }
-  return pieces;
+/**
+ * Hours (staff time) or DKK (budget) of a use, as recorded. A use recorded before staff time was
+ * given in hours has only `amount`, in the allocation's unit: FTE-years at the allocation's rate.
+ */
+const usedAmount = (allocation: Allocation, use: ResourceUsed['data']): number => {
+  if (use.hours !== undefined) return use.hours;
+  const amount = use.amount ?? 0;
+  return allocation.unit === 'fte' ? amount * hoursPerFteYearOf(allocation) : amount;
 };
 
 /**
  * Planned amounts are spread over the allocation period pro rata by days, quarter by quarter,
- * so every period compares what was used in it with what was planned for it.
+ * so every period compares what was used in it with what was planned for it; FTE are planned
+ * with the same conversion as FTE used. Use stated over a period is spread over it the same way;
+ * any other use counts on its business date.
  */
 const resourceFacts = (doc: RecordDocument<ResourceEvent>): IndicatorFact[] => {
   const [allocated] = recordsOf(doc, 'ResourceAllocated');
@@ -43,23 +36,23 @@ const resourceFacts = (doc: RecordDocument<ResourceEvent>): IndicatorFact[] => {
   const allocation = allocated.data;
   const indicator = allocation.kind === 'budget' ? 'RES-BUDGET' : 'RES-STAFF-TIME';
   const dims = { resourceLine: allocation.resourceLine };
-  const totalDays = days(allocation.periodStart, allocation.periodEnd);
-  const planned: IndicatorFact[] = quarterPieces(allocation.periodStart, allocation.periodEnd).map(([at, pieceDays]) => ({
-    indicator,
-    at,
-    numerator: 0,
-    denominator: allocation.unit === 'fte' ? normalised(allocation, allocation.amount, pieceDays) : (allocation.amount * pieceDays) / totalDays,
-    subjects: 0,
-    dims,
-  }));
-  // Staff time used in FTE is read as FTE-years.
-  const used = recordsOf(doc, 'ResourceUsed').map((use): IndicatorFact => ({
-    indicator,
-    at: use.at,
-    numerator: normalised(allocation, use.data.amount, 365),
-    subjects: 0,
-    dims,
-  }));
+  const fact = (at: string, numerator: number, denominator: number): IndicatorFact => ({ indicator, at, numerator, denominator, subjects: 0, dims });
+  const allocationSpan = { first: allocation.periodStart, last: allocation.periodEnd };
+  const allocationDays = daysIn(allocationSpan);
+  const planned = quarterPieces(allocationSpan).map((piece) =>
+    fact(
+      piece.first,
+      0,
+      allocation.unit === 'fte' ? fteHours(allocation.amount, hoursPerFteYearOf(allocation), piece) : (allocation.amount * daysIn(piece)) / allocationDays,
+    ),
+  );
+  const used = recordsOf(doc, 'ResourceUsed').flatMap((use: EventRecord<ResourceUsed>) => {
+    const amount = usedAmount(allocation, use.data);
+    const span = statedPeriodSpan(use.data.period);
+    if (span === undefined) return [fact(use.at, amount, 0)];
+    const spanDays = daysIn(span);
+    return quarterPieces(span).map((piece) => fact(piece.first, (amount * daysIn(piece)) / spanDays, 0));
+  });
   return [...planned, ...used];
 };
 

@@ -84,6 +84,7 @@ const evolve = (_state: SeminarState, event: SeminarEvent): SeminarState => {
 };
 
 export const seminarDecider = defineDecider<SeminarCommand, SeminarEvent, SeminarState>({
+  recordedBy: { SeminarHeld: 'HoldSeminar' },
   initialState: () => ({ status: 'not-held' }),
   decide,
   evolve,

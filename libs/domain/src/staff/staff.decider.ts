@@ -51,6 +51,7 @@ const correct = (command: CorrectStaffMemberDetails, state: StaffState): StaffMe
 };
 
 export const staffDecider = defineDecider<StaffCommand, StaffEvent, StaffState>({
+  recordedBy: { StaffMemberRegistered: 'RegisterStaffMember', StaffMemberDetailsCorrected: 'CorrectStaffMemberDetails' },
   initialState: () => ({ status: 'unregistered' }),
 
   decide: (command, state) => {

@@ -4,18 +4,20 @@ import { IndicatorFact } from '../indicators/indicator-facts';
 import { surveyScale } from '../model/instruments';
 import { membershipIntervals } from '../network/membership';
 import { NetworkMemberJoined, NetworkMemberLeft } from '../network/network.events';
+import { SeminarHeld } from '../seminars/seminar.events';
 import { SurveyAnswered } from '../surveys/survey.events';
 import { WorkshopHeld } from '../workshops/workshop.events';
 import { StaffEvent, StaffMemberRegistered } from './staff.events';
 
 /** The events recorded about a staff member, in its own stream and in others. */
-type StaffRecordEvent = StaffEvent | WorkshopHeld | NetworkMemberJoined | NetworkMemberLeft | SurveyAnswered;
+type StaffRecordEvent = StaffEvent | WorkshopHeld | SeminarHeld | NetworkMemberJoined | NetworkMemberLeft | SurveyAnswered;
 
 /** Everything recorded about one (pseudonymous) staff member. */
 const staffProjection = recordProjection<StaffRecordEvent>('staff', {
   StaffMemberRegistered: (data) => [data.staffId],
   StaffMemberDetailsCorrected: (data) => [data.staffId],
   WorkshopHeld: (data) => data.participantStaffIds,
+  SeminarHeld: (data) => data.staffIds,
   NetworkMemberJoined: (data) => (data.member.kind === 'staff' ? [data.member.id] : []),
   NetworkMemberLeft: (data) => (data.member.kind === 'staff' ? [data.member.id] : []),
   SurveyAnswered: (data) => (data.respondentKind === 'staff' ? [data.staffId] : []),
@@ -41,6 +43,9 @@ const staffFacts = (doc: RecordDocument<StaffRecordEvent>): IndicatorFact[] => {
   for (const workshop of recordsOf(doc, 'WorkshopHeld')) {
     facts.push({ indicator: 'PRD-STAFF-TRAINED', at: workshop.at, numerator: 1, subjects: 1, dims: { ...dims, workshopTopic: workshop.data.topic } });
   }
+  for (const seminar of recordsOf(doc, 'SeminarHeld')) {
+    facts.push({ indicator: 'PRD-CROSS-GROUP-STAFF', at: seminar.at, numerator: 1, subjects: 1, dims });
+  }
   for (const interval of membershipIntervals(recordsOf(doc, 'NetworkMemberJoined', 'NetworkMemberLeft'))) {
     facts.push({ indicator: 'RSL-NETWORK-MEMBERS', ...interval, numerator: 1, subjects: 1, dims: { housingArea: details.housingArea, memberKind: 'staff' } });
   }
@@ -54,6 +59,6 @@ const staffFacts = (doc: RecordDocument<StaffRecordEvent>): IndicatorFact[] => {
 
 export const staffFeature = indicatorFeature({
   projection: staffProjection,
-  indicators: ['PRD-STAFF-TRAINED', 'RSL-NETWORK-MEMBERS', 'MED-STAFF-BETTER-DIALOGUE'],
+  indicators: ['PRD-STAFF-TRAINED', 'PRD-CROSS-GROUP-STAFF', 'RSL-NETWORK-MEMBERS', 'MED-STAFF-BETTER-DIALOGUE'],
   facts: staffFacts,
 });

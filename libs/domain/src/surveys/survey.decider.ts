@@ -84,6 +84,10 @@ const answerSurvey = ({ data }: AnswerSurvey, state: SurveyState): SurveyEvent[]
   if (state.status === 'answering' && state.wavesAnswered.has(data.wave)) {
     ruleBroken('wave-already-answered', `respondent ${data.respondentId} already answered the ${data.wave} wave`, 'wave');
   }
+  // Judged in business time, this keeps every follow-up after its baseline: a baseline dated after one is refused.
+  if (data.wave === 'baseline' && state.status === 'answering' && state.wavesAnswered.has('follow-up')) {
+    ruleBroken('baseline-after-follow-up', `respondent ${data.respondentId} answered the follow-up before this baseline`, 'wave');
+  }
   assertAnswers(data);
   return [
     {
@@ -129,6 +133,7 @@ const evolve = (state: SurveyState, event: SurveyEvent): SurveyState => {
 };
 
 export const surveyDecider = defineDecider<SurveyCommand, SurveyEvent, SurveyState>({
+  recordedBy: { SurveyAnswered: 'AnswerSurvey' },
   initialState: () => ({ status: 'no-answers' }),
   decide,
   evolve,

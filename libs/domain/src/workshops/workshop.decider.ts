@@ -94,6 +94,7 @@ const evolve = (state: WorkshopState, event: WorkshopEvent): WorkshopState => {
 };
 
 export const workshopDecider = defineDecider<WorkshopCommand, WorkshopEvent, WorkshopState>({
+  recordedBy: { WorkshopHeld: 'HoldWorkshop', WorkshopFeedbackRecorded: 'RecordWorkshopFeedback' },
   initialState: () => ({ status: 'not-held' }),
   decide,
   evolve,

@@ -14,6 +14,8 @@ const workshopFacts = (doc: RecordDocument<WorkshopEvent>): IndicatorFact[] => {
   const { topic, housingArea } = held.data;
   return [
     { indicator: 'ACT-EVENTS-HELD', at: held.at, numerator: 1, subjects: 0, dims: { format: 'workshop', housingArea } },
+    // The same workshops as the events' `format: workshop` cell, by topic: the staff offer's four workshops.
+    { indicator: 'PRD-WORKSHOPS-HELD', at: held.at, numerator: 1, subjects: 0, dims: { workshopTopic: topic, housingArea } },
     // Learning is reported in the period the workshop was held, whenever the feedback came in.
     ...recordsOf(doc, 'WorkshopFeedbackRecorded').map((feedback): IndicatorFact => ({
       indicator: 'PRD-WORKSHOP-LEARNING',
@@ -28,6 +30,6 @@ const workshopFacts = (doc: RecordDocument<WorkshopEvent>): IndicatorFact[] => {
 
 export const workshopFeature = indicatorFeature({
   projection: workshopProjection,
-  indicators: ['ACT-EVENTS-HELD', 'PRD-WORKSHOP-LEARNING'],
+  indicators: ['ACT-EVENTS-HELD', 'PRD-WORKSHOPS-HELD', 'PRD-WORKSHOP-LEARNING'],
   facts: workshopFacts,
 });

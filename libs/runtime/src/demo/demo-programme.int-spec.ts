@@ -5,7 +5,9 @@ import { MongoClient } from 'mongodb';
 import { CellValue, IndicatorView, PeriodType, indicatorCatalogue, taskForceIntegration2010 } from '@toc/domain';
 import { queryIndicators, withOsAdapter } from '@toc/read-models';
 import { loadConfig } from '../config';
+import { dataQuality } from '../report/data-quality';
 import { Runtime } from '../runtime';
+import { demoAssociations } from './associations.steps';
 import { demoProgramme } from './demo-programme';
 import { seedDemo } from './demo-seeder';
 
@@ -19,7 +21,7 @@ interface Breakdown {
   /** Period key ('programme', '2010-Q4', '2011', ...); the programme when absent. */
   readonly period?: string;
   readonly dimension: string;
-  /** Every cell the breakdown has, by value. */
+  /** Every cell with something in it, by value; the breakdown lists every other code of its dimension as 0. */
   readonly cells: Readonly<Record<string, Expected>>;
 }
 
@@ -111,6 +113,44 @@ const expected: Readonly<Record<string, IndicatorExpectation>> = {
     breakdowns: [{ dimension: 'milestone', cells: { other: 1, 'baseline-report': 1, 'midterm-review': 1 } }],
   },
   // Products.
+  'PRD-COURSES-STARTED': {
+    programme: 6,
+    periods: { '2010-Q1': 0, '2010-Q2': 1, '2010-Q3': 2, '2010-Q4': 1, '2011-Q1': 1, '2011-Q2': 1, '2010': 4, '2011': 2 },
+    breakdowns: [
+      { dimension: 'housingArea', cells: { 'tingbjerg-husum': 2, mjolnerparken: 1, urbanplanen: 1, bispeparken: 1, horgarden: 1 } },
+      { dimension: 'courseModule', cells: { citizenship: 5, rights: 3, duties: 2, 'association-management': 2, communication: 2, fundraising: 2 } },
+      { period: '2010-Q3', dimension: 'housingArea', cells: { mjolnerparken: 1, urbanplanen: 1 } },
+    ],
+  },
+  'PRD-COURSES-COMPLETED': {
+    programme: 5,
+    periods: { '2010-Q1': 0, '2010-Q2': 1, '2010-Q3': 1, '2010-Q4': 1, '2011-Q1': 1, '2011-Q2': 1, '2010': 3, '2011': 2 },
+    breakdowns: [
+      { dimension: 'housingArea', cells: { 'tingbjerg-husum': 1, mjolnerparken: 1, urbanplanen: 1, bispeparken: 1, horgarden: 1 } },
+      { dimension: 'courseModule', cells: { citizenship: 4, rights: 3, duties: 2, 'association-management': 2, communication: 2, fundraising: 1 } },
+    ],
+  },
+  'PRD-ASSOCIATIONS-ENROLLED': {
+    programme: 31,
+    periods: {
+      '2010-Q2': 5, '2010-Q3': 12, '2010-Q4': 7, '2011-Q1': 6, '2011-Q2': 'small-cell',
+      '2010-H1': 5, '2010-H2': 19, '2011-H1': 9, '2010': 23, '2011': 9,
+    },
+    breakdowns: [
+      {
+        dimension: 'housingArea',
+        cells: {
+          'tingbjerg-husum': 7, mjolnerparken: 6, urbanplanen: 6,
+          akacieparken: 'small-cell', bispeparken: 'small-cell', horgarden: 'small-cell', sydhavnen: 'small-cell',
+        },
+      },
+      {
+        dimension: 'associationType',
+        cells: { cultural: 8, women: 5, youth: 5, parents: 5, religious: 'small-cell', sports: 'small-cell', other: 'small-cell' },
+      },
+      { period: '2010-Q3', dimension: 'housingArea', cells: { mjolnerparken: 6, urbanplanen: 6 } },
+    ],
+  },
   'PRD-ASSOCIATIONS-COMPLETED': {
     programme: 22,
     periods: {
@@ -137,7 +177,27 @@ const expected: Readonly<Record<string, IndicatorExpectation>> = {
     breakdowns: [
       { dimension: 'courseModule', cells: { citizenship: 33, rights: 19, duties: 12, 'association-management': 11, communication: 11, fundraising: 6 } },
       { period: '2010-Q3', dimension: 'courseModule', cells: { citizenship: 8, 'association-management': 6, communication: 6, rights: 8 } },
-      { period: '2011-Q2', dimension: 'courseModule', cells: { citizenship: 'small-cell', 'association-management': 'complementary' } },
+      // Modules overlap (a representative attends several), so the small module needs no complement.
+      { period: '2011-Q2', dimension: 'courseModule', cells: { citizenship: 'small-cell', 'association-management': 5 } },
+    ],
+  },
+  'PRD-WORKSHOPS-HELD': {
+    programme: 12,
+    periods: { '2010-Q1': 1, '2010-Q2': 2, '2010-Q3': 1, '2010-Q4': 3, '2011-Q1': 3, '2011-Q2': 2 },
+    breakdowns: [
+      {
+        dimension: 'workshopTopic',
+        cells: { 'good-practice-helhedsplaner': 3, 'parent-involvement': 3, 'good-collaboration': 3, 'involving-minority-associations': 3 },
+      },
+      {
+        dimension: 'housingArea',
+        cells: { 'tingbjerg-husum': 2, mjolnerparken: 2, akacieparken: 1, bispeparken: 2, urbanplanen: 2, horgarden: 1, sydhavnen: 1, folehaven: 1 },
+      },
+      {
+        period: '2010-Q4',
+        dimension: 'workshopTopic',
+        cells: { 'good-practice-helhedsplaner': 1, 'parent-involvement': 1, 'involving-minority-associations': 1 },
+      },
     ],
   },
   'PRD-STAFF-TRAINED': {
@@ -185,17 +245,19 @@ const expected: Readonly<Record<string, IndicatorExpectation>> = {
       },
       {
         dimension: 'housingArea',
+        // Responses add up over periods: tingbjerg-husum and mjolnerparken would give away a small half-year or year (2010-H2: 4,
+        // 2011: 3) beside a shown one, and sydhavnen and folehaven are the complements of 2010-Q4 and 2011-Q2 again.
         cells: {
-          'tingbjerg-husum': [42, 10], mjolnerparken: [43, 11], akacieparken: [24, 6], bispeparken: [53, 14],
-          urbanplanen: [43, 11], horgarden: [34, 8], sydhavnen: [28, 7], folehaven: [21, 5],
+          'tingbjerg-husum': 'complementary', mjolnerparken: 'complementary', akacieparken: [24, 6], bispeparken: [53, 14],
+          urbanplanen: [43, 11], horgarden: [34, 8], sydhavnen: 'complementary', folehaven: 'complementary',
         },
       },
       {
         period: '2010-Q4',
         dimension: 'workshopTopic',
-        cells: { 'involving-minority-associations': 'small-cell', 'good-practice-helhedsplaner': 'complementary', 'parent-involvement': [28, 7] },
+        cells: { 'involving-minority-associations': 'small-cell', 'good-practice-helhedsplaner': [21, 6], 'parent-involvement': 'complementary' },
       },
-      { period: '2010-Q4', dimension: 'housingArea', cells: { 'tingbjerg-husum': 'small-cell', urbanplanen: 'complementary', sydhavnen: [28, 7] } },
+      { period: '2010-Q4', dimension: 'housingArea', cells: { 'tingbjerg-husum': 'small-cell', urbanplanen: [21, 6], sydhavnen: 'complementary' } },
       { period: '2011-Q2', dimension: 'workshopTopic', cells: { 'good-collaboration': 'small-cell', 'parent-involvement': 'complementary' } },
     ],
   },
@@ -214,6 +276,44 @@ const expected: Readonly<Record<string, IndicatorExpectation>> = {
       { dimension: 'targetGroup', cells: { staff: 65, associations: 86, citizens: 259 } },
       { period: '2010-Q2', dimension: 'housingArea', cells: { 'tingbjerg-husum': 47, mjolnerparken: 96 } },
       { period: '2010-Q2', dimension: 'targetGroup', cells: { staff: 18, associations: 25, citizens: 100 } },
+    ],
+  },
+  'PRD-CROSS-GROUP-ASSOCIATIONS': {
+    programme: 38,
+    periods: { '2010-Q2': 13, '2010-Q3': 0, '2010-Q4': 11, '2011-Q1': 'small-cell', '2011-Q2': 10, '2010': 24, '2011': 14 },
+    breakdowns: [
+      {
+        dimension: 'housingArea',
+        cells: {
+          'tingbjerg-husum': 7, mjolnerparken: 6, bispeparken: 5, urbanplanen: 6,
+          akacieparken: 'small-cell', horgarden: 'small-cell', sydhavnen: 'small-cell', folehaven: 'small-cell',
+        },
+      },
+      {
+        dimension: 'associationType',
+        cells: { cultural: 10, women: 6, youth: 6, parents: 6, sports: 5, religious: 'small-cell', other: 'small-cell' },
+      },
+    ],
+  },
+  'PRD-CROSS-GROUP-STAFF': {
+    programme: 39,
+    periods: { '2010-Q2': 12, '2010-Q4': 11, '2011-Q1': 6, '2011-Q2': 10, '2010': 23, '2011': 16 },
+    breakdowns: [
+      {
+        dimension: 'housingArea',
+        cells: {
+          'tingbjerg-husum': 6, mjolnerparken: 6, akacieparken: 6, urbanplanen: 6, sydhavnen: 6,
+          bispeparken: 'complementary', folehaven: 'small-cell',
+        },
+      },
+      {
+        dimension: 'role',
+        cells: { frontline: 13, 'housing-officer': 7, 'social-worker': 7, teacher: 7, manager: 'small-cell', other: 'small-cell' },
+      },
+      {
+        dimension: 'employer',
+        cells: { helhedsplan: 11, municipality: 13, school: 7, 'housing-association': 'complementary', other: 'small-cell' },
+      },
     ],
   },
   // Results.
@@ -274,6 +374,45 @@ const expected: Readonly<Record<string, IndicatorExpectation>> = {
     ],
   },
   // Medium-term effects.
+  // Each association's mean score over its domains (small 11/6, medium 15/6, large 18/6 at baseline).
+  'MED-CAPACITY-AT-BASELINE': {
+    programme: [560 / 6, 36],
+    periods: { '2010-Q1': [309 / 6, 20], '2010-Q2': [251 / 6, 16], '2010-Q3': [0, 0], '2010': [560 / 6, 36] },
+    breakdowns: [
+      {
+        dimension: 'capacityDomain',
+        cells: {
+          governance: [104, 36], finances: [84, 36], communication: [104, 36],
+          'networks-and-influence': [68, 36], 'member-involvement': [116, 36], 'citizenship-knowledge': [84, 36],
+        },
+      },
+      {
+        dimension: 'housingArea',
+        cells: {
+          'tingbjerg-husum': [110 / 6, 7], mjolnerparken: [92 / 6, 6], bispeparken: [13, 5], urbanplanen: [17, 6],
+          akacieparken: 'small-cell', horgarden: 'small-cell', sydhavnen: 'small-cell', folehaven: 'small-cell',
+        },
+      },
+    ],
+  },
+  'MED-CAPACITY-AT-FOLLOW-UP': {
+    programme: [71.5, 20],
+    periods: { '2010-Q4': [0, 0], '2011-Q1': [43, 12], '2011-Q2': [28.5, 8], '2011': [71.5, 20] },
+    breakdowns: [
+      {
+        dimension: 'capacityDomain',
+        cells: {
+          governance: [72, 20], finances: [51, 20], communication: [82, 20],
+          'networks-and-influence': [72, 20], 'member-involvement': [81, 20], 'citizenship-knowledge': [71, 20],
+        },
+      },
+      {
+        dimension: 'housingArea',
+        // mjolnerparken and urbanplanen are the complements of 2011-Q1 and 2011-Q2 again (the same associations).
+        cells: { 'tingbjerg-husum': [22, 6], mjolnerparken: 'complementary', urbanplanen: 'complementary', bispeparken: 'small-cell', akacieparken: 'small-cell', horgarden: 'small-cell' },
+      },
+    ],
+  },
   'MED-CAPACITY-CHANGE': {
     programme: [17, 20],
     periods: { '2010-Q4': [0, 0], '2011-Q1': [10.5, 12], '2011-Q2': [6.5, 8], '2011': [17, 20] },
@@ -287,8 +426,9 @@ const expected: Readonly<Record<string, IndicatorExpectation>> = {
       },
       {
         dimension: 'housingArea',
-        // The three small areas cover 4 associations together, so the smallest shown area is withheld too.
-        cells: { 'tingbjerg-husum': [5.5, 6], mjolnerparken: 'complementary', urbanplanen: [5, 5], bispeparken: 'small-cell', akacieparken: 'small-cell', horgarden: 'small-cell' },
+        // mjolnerparken and urbanplanen are the complements of 2011-Q1 (beside bispeparken) and 2011-Q2 (beside the three small
+        // areas) again: each is the same associations in every period of 2011 and the programme.
+        cells: { 'tingbjerg-husum': [5.5, 6], mjolnerparken: 'complementary', urbanplanen: 'complementary', bispeparken: 'small-cell', akacieparken: 'small-cell', horgarden: 'small-cell' },
       },
       {
         dimension: 'associationType',
@@ -411,6 +551,40 @@ const expected: Readonly<Record<string, IndicatorExpectation>> = {
       },
     ],
   },
+  'LT-FORUM-SEATS-TAKEN': {
+    programme: 51,
+    periods: {
+      '2010-Q1': 43, '2010-Q2': 0, '2010-Q3': 'small-cell', '2010-Q4': 'small-cell', '2011-Q1': 'small-cell', '2011-Q2': 'small-cell',
+      // The programme minus 2010 would give 2011's 3 seats, so 2010 is withheld, and with it 2010-H2 (2010 minus 2010-H1).
+      '2010-H1': 43, '2010-H2': 'complementary', '2011-H1': 'small-cell', '2010': 'complementary', '2011': 'small-cell',
+    },
+    breakdowns: [
+      {
+        dimension: 'forumType',
+        cells: { 'resident-board': 18, 'helhedsplan-board': 8, 'local-council': 12, 'integration-council': 6, 'school-board': 7 },
+      },
+      { dimension: 'housingArea', cells: { 'tingbjerg-husum': 10, mjolnerparken: 8, urbanplanen: 12, akacieparken: 8, bispeparken: 6, horgarden: 7 } },
+      {
+        period: '2010-Q1',
+        dimension: 'forumType',
+        cells: { 'resident-board': 15, 'helhedsplan-board': 'complementary', 'local-council': 10, 'integration-council': 'complementary', 'school-board': 'complementary' },
+      },
+    ],
+  },
+  'LT-FORUM-SEATS-LEFT': {
+    programme: 6,
+    periods: { '2010-Q3': 0, '2010-Q4': 'small-cell', '2011-Q1': 'small-cell', '2011-Q2': 'small-cell', '2010': 'small-cell', '2011': 'small-cell' },
+    breakdowns: [
+      {
+        dimension: 'forumType',
+        cells: { 'resident-board': 'small-cell', 'helhedsplan-board': 'small-cell', 'local-council': 'small-cell', 'school-board': 'small-cell' },
+      },
+      {
+        dimension: 'housingArea',
+        cells: { 'tingbjerg-husum': 'small-cell', mjolnerparken: 'small-cell', urbanplanen: 'small-cell', akacieparken: 'small-cell', horgarden: 'small-cell' },
+      },
+    ],
+  },
   'LT-FORUM-INPUTS': {
     programme: 12,
     // 2011-Q1 would be 4 without the retraction of the duplicate i09.
@@ -503,7 +677,7 @@ describe.each(stores)('the demo programme seeded through the command path, read 
   const cache = new Map<string, Promise<IndicatorView[]>>();
 
   const viewsOf = (period: string) => {
-    if (!cache.has(period)) cache.set(period, queryIndicators(runtime.readModels, runtime.projector.activeNamespace, { periodType: periodTypeOf(period), period }));
+    if (!cache.has(period)) cache.set(period, queryIndicators(runtime.readModels, runtime.projector.activeNamespace, { periodType: periodTypeOf(period), period }, runtime.config.minCellSize));
     return cache.get(period)!;
   };
   const viewOf = async (code: string, period: string) => {
@@ -568,10 +742,11 @@ describe.each(stores)('the demo programme seeded through the command path, read 
       it(`has the hand-computed ${breakdown.dimension} breakdown for ${period}`, async () => {
         const view = await viewOf(code, period);
         const cells = view.breakdowns[breakdown.dimension];
-        expect(cells.map((cell) => cell.value).sort()).toEqual(Object.keys(breakdown.cells).sort());
         for (const [value, wanted] of Object.entries(breakdown.cells)) {
           expectCell(cells.find((cell) => cell.value === value), wanted, `${code} ${period} ${breakdown.dimension}=${value}`);
         }
+        const zeros = cells.filter((cell) => !(cell.value in breakdown.cells));
+        expect(zeros.filter((cell) => cell.subjects !== 0 || cell.numerator !== 0 || cell.denominator !== 0 || cell.suppressed !== null)).toEqual([]);
       });
     }
   });
@@ -589,6 +764,14 @@ describe.each(stores)('the demo programme seeded through the command path, read 
     const views = await viewsOf('programme');
     const withValue = new Set(views.filter((view) => view.total.result !== null).flatMap((view) => view.nodes));
     expect(taskForceIntegration2010.nodes.map((node) => node.code).filter((node) => !withValue.has(node))).toEqual([]);
+  });
+
+  it('lists the associations with a baseline and no follow-up in the data quality, now and as known before the first follow-up', async () => {
+    const awaiting = ['a07', 'a11', 'a15', 'a16', 'a17', 'a19', 'a21', 'a22', 'a28', 'a30', 'a31', 'a33', 'a34', 'a35', 'a36', 'a37'];
+    expect((await dataQuality(runtime.events)).associationsAwaitingFollowUp).toEqual(awaiting);
+    const withBaseline = demoAssociations.filter((association) => association.baseline).map((association) => association.id);
+    expect(withBaseline).toHaveLength(36);
+    expect((await dataQuality(runtime.events, '2011-01-01T00:00:00.000Z')).associationsAwaitingFollowUp).toEqual(withBaseline);
   });
 
   it('appends nothing when the demo is seeded a second time', async () => {

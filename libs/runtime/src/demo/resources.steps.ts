@@ -8,14 +8,14 @@ interface DemoAllocation {
   readonly amount: number;
   readonly start: string;
   readonly end: string;
-  /** Use booked at the end of each quarter: [date, amount]. */
+  /** Use booked at the end of each quarter: [date, hours of staff time or DKK of a budget]. */
   readonly uses: readonly (readonly [string, number])[];
 }
 
 /** Resources R1..R6: allocations at the start, use booked at each quarter's end. */
 const allocations: readonly DemoAllocation[] = [
   { id: 'r1-taskforce-fte', line: 'R1', kind: 'staff-time', unit: 'fte', amount: 1, start: '2010-01-01', end: '2011-12-31',
-    uses: [['2010-03-31', 0.25], ['2010-06-30', 0.25], ['2010-09-30', 0.25], ['2010-12-30', 0.25], ['2011-03-31', 0.25], ['2011-06-30', 0.25]] },
+    uses: [['2010-03-31', 481], ['2010-06-30', 481], ['2010-09-30', 481], ['2010-12-30', 481], ['2011-03-31', 481], ['2011-06-30', 481]] },
   { id: 'r2-helhedsplaner-hours', line: 'R2', kind: 'staff-time', unit: 'hours', amount: 600, start: '2010-01-01', end: '2011-12-31',
     uses: [['2010-03-31', 30], ['2010-06-30', 50], ['2010-09-30', 40], ['2010-12-30', 60], ['2011-03-31', 50], ['2011-06-30', 70]] },
   { id: 'r3-projektraadgivning-hours', line: 'R3', kind: 'staff-time', unit: 'hours', amount: 400, start: '2010-03-01', end: '2011-06-30',
@@ -34,5 +34,6 @@ export const resourceSteps: readonly DemoStep[] = allocations.flatMap(({ id, lin
   demoCommand('AllocateResource', { allocationId: id, resourceLine: line, kind, unit, amount, periodStart: start, periodEnd: end },
     at('2010-01-04', '09:00'), actors.finance, 'resource-ledger'),
   ...uses.map(([date, used]) =>
-    demoCommand('RecordResourceUse', { allocationId: id, amount: used, note: `booked for the quarter ending ${date}` }, at(date, '10:00'), actors.finance, 'resource-ledger')),
+    demoCommand('RecordResourceUse', { allocationId: id, ...(kind === 'budget' ? { amount: used } : { hours: used }), note: `booked for the quarter ending ${date}` },
+      at(date, '10:00'), actors.finance, 'resource-ledger')),
 ]);

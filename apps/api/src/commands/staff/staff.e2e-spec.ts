@@ -34,7 +34,8 @@ describe('staff members (v1/staff-members)', () => {
   });
 
   it('refuses a correction that changes nothing with 422 no-change', async () => {
-    const body = { occurredAt: AT, role: 'manager', reason: 'just checking' };
+    // After the promotion of 1 April: judged at an earlier date, the role would still change.
+    const body = { occurredAt: '2010-05-01T09:00:00+02:00', role: 'manager', reason: 'just checking' };
     await refuse(t, '/v1/staff-members/s-1/corrections', body, { status: 422, field: null, rule: 'no-change' }, 'staff-s-1');
   });
 
