@@ -11,6 +11,8 @@ export interface BulkBuildOptions {
   readonly documentsPerCommit?: number;
   /** Called after each page with the position folded so far. */
   readonly onProgress?: (position: number) => Promise<void> | void;
+  /** Asked after each page; when it says so the build stops without its last commit. */
+  readonly cancelled?: () => boolean;
 }
 
 interface OpenDocument {
@@ -34,7 +36,8 @@ const documentKey = (collection: string, id: string) => `${collection}\u0000${id
  *
  * The result is what `applyEvents` would have built event by event: the same documents with the
  * same positions, and the same rows. The build is not live until that last commit, so a crash
- * before it leaves no checkpoint, and the build is started again from nothing.
+ * before it leaves no checkpoint, and the build is started again from nothing. Returns false
+ * when cancelled.
  */
 export const bulkBuild = async (
   definition: ReadModelDefinition,
@@ -44,9 +47,10 @@ export const bulkBuild = async (
   namespace: string,
   target: number,
   options: BulkBuildOptions = {},
-): Promise<void> => {
+): Promise<boolean> => {
   const pageSize = options.pageSize ?? 5_000;
-  const documentsPerCommit = options.documentsPerCommit ?? 5_000;
+  const documentsPerCommit = options.documentsPerCommit ?? 2_000;
+  const cancelled = options.cancelled ?? (() => false);
   const routed = (event: RecordedEvent, visit: (collection: string, id: string, index: number) => void) => {
     definition.projections.forEach((projection, index) => {
       if (!projection.handles.has(event.type)) return;
@@ -55,9 +59,10 @@ export const bulkBuild = async (
   };
 
   const lastEvent = new Map<string, number>();
-  await eachPage(events, upcasters, target, pageSize, (page) => {
+  await eachPage(events, upcasters, target, pageSize, cancelled, (page) => {
     for (const event of page) routed(event, (collection, id) => lastEvent.set(documentKey(collection, id), event.position));
   });
+  if (cancelled()) return false;
 
   const open = new Map<string, OpenDocument>();
   const rows: RowDeltas = new Map();
@@ -67,7 +72,7 @@ export const bulkBuild = async (
     finished.push({ collection: collectionIn(namespace, entry.collection), id: entry.id, doc: entry.current, position: entry.position });
     if (definition.aggregation) addContributions(rows, definition.aggregation.contributions(entry.collection, entry.current), 1);
   };
-  await eachPage(events, upcasters, target, pageSize, async (page) => {
+  await eachPage(events, upcasters, target, pageSize, cancelled, async (page) => {
     for (const event of page) {
       routed(event, (collection, id, index) => {
         const key = documentKey(collection, id);
@@ -92,6 +97,7 @@ export const bulkBuild = async (
     }
     await options.onProgress?.(page[page.length - 1].position);
   });
+  if (cancelled()) return false;
 
   const last: DocumentChange[] = finished;
   if (definition.aggregation) {
@@ -103,17 +109,19 @@ export const bulkBuild = async (
   }
   last.push({ collection: CHECKPOINTS, id: namespace, doc: { id: namespace, position: target }, position: target });
   await store.commit(last);
+  return true;
 };
 
-/** Reads the log up to `target` page by page, upcast, and hands each page to `visit`. */
+/** Reads the log up to `target` page by page, upcast, and hands each page to `visit`, until cancelled. */
 const eachPage = async (
   events: EventStore,
   upcasters: UpcasterChain,
   target: number,
   pageSize: number,
+  cancelled: () => boolean,
   visit: (page: readonly RecordedEvent[]) => Promise<void> | void,
 ): Promise<void> => {
-  for (let after = 0; after < target; ) {
+  for (let after = 0; after < target && !cancelled(); ) {
     const page = (await events.readAll({ after, limit: pageSize })).filter((event) => event.position <= target);
     if (page.length === 0) return;
     await visit(page.map((event) => upcasters.upcast(event)));

@@ -394,6 +394,7 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
         const { definition = programme, on = store, ...rest } = options;
         const created = new ProjectionRunner(events, on, definition, domainUpcasters, {
           batchSize: BATCH_SIZE,
+          bulkPageSize: BATCH_SIZE,
           progressIntervalMs: 0,
           now: () => new Date(clock.ms),
           ...rest,
@@ -699,22 +700,25 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
           await live.start();
           await live.waitFor(FIRST_YEAR_EVENTS);
 
-          const second = store.hold(batchInto(B2), 2);
+          // The bulk build's progress after its second page of the folding pass.
+          const folding = store.hold(statusWritten((status) => status.rebuild?.position === 2 * BATCH_SIZE));
           await expect(live.startRebuild()).resolves.toEqual({ build: 2, alreadyRunning: false });
-          await second.reached;
+          await folding.reached;
           await expect(live.startRebuild()).resolves.toEqual({ build: 2, alreadyRunning: true });
 
-          // Readers keep the live build while the new one fills its own collections.
+          // Readers keep the live build while the new one is built in bulk, checkpoint last.
           expect(live.activeNamespace).toBe(B1);
-          expect(await checkpointOf(store, B2)).toBe(BATCH_SIZE);
-          expect(await collectionsOf(store, B2)).not.toEqual([]);
+          expect(await checkpointOf(store, B2)).toBeNull();
           clock.ms += 2000;
           const rebuilding = await live.statusView();
           expect(rebuilding).toMatchObject({ build: 1, state: 'rebuilding', checkpoint: FIRST_YEAR_EVENTS, lagEvents: 0 });
-          expect(rebuilding.rebuild).toMatchObject({ build: 2, namespace: B2, position: BATCH_SIZE, targetPosition: FIRST_YEAR_EVENTS });
-          expect(rebuilding.rebuild!.percent).toBeCloseTo((100 * BATCH_SIZE) / FIRST_YEAR_EVENTS);
-          expect(rebuilding.rebuild!.eventsPerSecond).toBeCloseTo(BATCH_SIZE / 2);
-          expect(rebuilding.rebuild!.etaSeconds).toBeCloseTo((FIRST_YEAR_EVENTS - BATCH_SIZE) / (BATCH_SIZE / 2));
+          expect(rebuilding.rebuild).toMatchObject({ build: 2, namespace: B2, position: 2 * BATCH_SIZE, targetPosition: FIRST_YEAR_EVENTS });
+          expect(rebuilding.rebuild!.percent).toBeCloseTo((100 * 2 * BATCH_SIZE) / FIRST_YEAR_EVENTS);
+          expect(rebuilding.rebuild!.eventsPerSecond).toBeCloseTo(BATCH_SIZE);
+          expect(rebuilding.rebuild!.etaSeconds).toBeCloseTo((FIRST_YEAR_EVENTS - 2 * BATCH_SIZE) / BATCH_SIZE);
+          const built = store.hold(batchInto(B2));
+          folding.release();
+          await built.reached;
 
           // Appends during the rebuild reach the live build now and the new build later.
           await recordLaterEvents(recorder);
@@ -724,7 +728,7 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
           const liveBeforeSwitch = await snapshot(store, B1, { positions: false });
 
           const switched = store.committed(namespaceDropped(B1));
-          second.release();
+          built.release();
           await switched;
 
           expect(live.activeNamespace).toBe(B2);
@@ -746,7 +750,7 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
       );
 
       it(
-        'resumes a rebuild that was stopped half-way and completes it',
+        'starts a bulk build that was stopped half-way again from nothing and completes it',
         async () => {
           const { events, recorder, store, runner, inMemory } = await setUp();
           await recordFirstYear(recorder);
@@ -754,21 +758,21 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
           await live.start();
           await live.waitFor(FIRST_YEAR_EVENTS);
 
-          const second = store.hold(batchInto(B2), 2);
+          const folding = store.hold(statusWritten((status) => status.rebuild?.position === 2 * BATCH_SIZE));
           await live.startRebuild();
-          await second.reached;
+          await folding.reached;
           const stopping = live.stop();
-          second.release();
+          folding.release();
           await stopping;
-          expect(await checkpointOf(store, B2)).toBe(2 * BATCH_SIZE);
+          expect(await checkpointOf(store, B2)).toBeNull();
           expect((await store.get(PROJECTION_STATUS, programme.name))?.doc).toMatchObject({ build: 1, rebuild: { build: 2, namespace: B2 } });
 
           const switched = store.committed(namespaceDropped(B1));
           events.subscribedAfter.length = 0;
           await live.start();
           await switched;
-          // The live build resumes at the head, the rebuild where it stopped.
-          expect(events.subscribedAfter.sort((a, b) => a - b)).toEqual([2 * BATCH_SIZE, FIRST_YEAR_EVENTS]);
+          // The live build resumes at the head; the rebuild is built in bulk again and follows from its target.
+          expect(events.subscribedAfter).toEqual([FIRST_YEAR_EVENTS, FIRST_YEAR_EVENTS]);
           expect(live.activeNamespace).toBe(B2);
           expect(await live.statusView()).toMatchObject({ build: 2, rebuild: null, state: 'live' });
           expect(await collectionsOf(store, B1)).toEqual([]);
@@ -788,11 +792,11 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
           await live.waitFor(FIRST_YEAR_EVENTS);
           const before = await snapshot(store, B1, { positions: true });
 
-          const second = store.hold(batchInto(B2), 2);
+          const folding = store.hold(statusWritten((status) => status.rebuild?.position === 2 * BATCH_SIZE));
           await live.startRebuild();
-          await second.reached;
+          await folding.reached;
           const cancelling = live.cancelRebuild();
-          second.release();
+          folding.release();
           await expect(cancelling).resolves.toBe(true);
 
           expect(await collectionsOf(store, B2)).toEqual([]);
@@ -811,7 +815,7 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
       );
 
       it(
-        'leaves one consistent build when a cancel meets the rebuild applying its last batch',
+        'leaves one consistent build when a cancel meets the bulk build writing its last commit',
         async () => {
           const { events, recorder, store, runner } = await setUp();
           await recordFirstYear(recorder);
@@ -820,7 +824,7 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
           await live.waitFor(FIRST_YEAR_EVENTS);
           const before = await snapshot(store, B1, { positions: true });
 
-          const last = store.hold(batchInto(B2), Math.ceil(FIRST_YEAR_EVENTS / BATCH_SIZE));
+          const last = store.hold(batchInto(B2));
           await live.startRebuild();
           await last.reached;
           const cancelling = live.cancelRebuild();
@@ -850,7 +854,7 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
 
           const next: ReadModelDefinition = { ...programme, version: 2 };
           const nextBuild = namespaceOf(next, 2);
-          const second = store.hold(batchInto(nextBuild), 2);
+          const second = store.hold(batchInto(nextBuild));
           const upgraded = runner({ definition: next });
           await upgraded.start();
           await second.reached;
@@ -879,7 +883,7 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
           const first = runner();
           await first.start();
           await first.waitFor(FIRST_YEAR_EVENTS);
-          const second = store.hold(batchInto(B2), 2);
+          const second = store.hold(batchInto(B2));
           await first.startRebuild();
           await second.reached;
           const stopping = first.stop();

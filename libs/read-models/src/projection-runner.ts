@@ -1,6 +1,7 @@
 import { ReadModelDefinition, RecordedEvent, UpcasterChain } from '@toc/domain';
 import { EventStore, Subscription } from '@toc/event-store';
 import { CHECKPOINTS, ProjectionError, applyEvents, namespaceOf } from './projection-engine';
+import { bulkBuild } from './bulk-build';
 import { replayIndexPosition } from './replay-indexer';
 import { PROJECTION_STATUS, ProjectionStatusView, StoredProjectionStatus } from './projection-status';
 import { ReadModelStore } from './read-model-store.port';
@@ -12,6 +13,8 @@ export interface ProjectionRunnerOptions {
   readonly progressIntervalMs?: number;
   /** Pause after a small live batch so that the next one gathers more events (adds at most this much lag). */
   readonly liveBatchDelayMs?: number;
+  /** Events read per page by a bulk build (see bulk-build.ts). */
+  readonly bulkPageSize?: number;
 }
 
 /** A subscription feeding one build (namespace) of the read model. */
@@ -32,6 +35,10 @@ export class ProjectionRunner {
   private status!: StoredProjectionStatus;
   private live?: Follower;
   private rebuild?: Follower;
+  /** A bulk build in progress (before the rebuild follows the log) and its completion. */
+  private bulk?: { cancelled: boolean };
+  private bulkDone?: Promise<void>;
+  private bulkPosition = 0;
   private failed = false;
   private rebuildStartedMs = 0;
   private rebuildStartPosition = 0;
@@ -41,6 +48,7 @@ export class ProjectionRunner {
   private readonly now: () => Date;
   private readonly progressIntervalMs: number;
   private readonly liveBatchDelayMs: number;
+  private readonly bulkPageSize?: number;
 
   constructor(
     private readonly events: EventStore,
@@ -53,6 +61,7 @@ export class ProjectionRunner {
     this.now = options.now ?? (() => new Date());
     this.progressIntervalMs = options.progressIntervalMs ?? 1000;
     this.liveBatchDelayMs = options.liveBatchDelayMs ?? 20;
+    this.bulkPageSize = options.bulkPageSize;
   }
 
   get name() {
@@ -82,6 +91,9 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    if (this.bulk) this.bulk.cancelled = true;
+    await this.bulkDone;
+    this.bulk = this.bulkDone = undefined;
     await Promise.all([this.live?.subscription?.close(), this.rebuild?.subscription?.close()]);
     this.live = this.rebuild = undefined;
   }
@@ -95,7 +107,7 @@ export class ProjectionRunner {
 
   /** Starts building the next build beside the live one; a rebuild already running is kept. */
   async startRebuild(): Promise<RebuildStarted> {
-    if (this.rebuild) return { build: this.rebuild.build, alreadyRunning: true };
+    if (this.rebuild || this.bulk) return { build: this.status.rebuild!.build, alreadyRunning: true };
     const build = this.status.build + 1;
     const namespace = namespaceOf(this.definition, build);
     await this.dropNamespace(namespace);
@@ -106,16 +118,61 @@ export class ProjectionRunner {
     return { build, alreadyRunning: false };
   }
 
+  /**
+   * A build with no checkpoint yet is built in bulk up to the rebuild's target (in the
+   * background, so callers and the live build go on), then follows the log from there like any
+   * build. A bulk build cut short leaves no checkpoint, so it starts again from nothing.
+   */
   private async resumeRebuild(namespace: string, build: number) {
+    if ((await this.readCheckpoint(namespace)) > 0) return this.followRebuild(namespace, build);
+    const bulk = { cancelled: false };
+    this.bulk = bulk;
+    this.bulkDone = (async () => {
+      await this.dropNamespace(namespace);
+      const target = this.status.rebuild!.targetPosition;
+      this.rebuildStartedMs = this.now().getTime();
+      this.rebuildStartPosition = 0;
+      const built = await bulkBuild(this.definition, this.events, this.upcasters, this.store, namespace, target, {
+        pageSize: this.bulkPageSize,
+        cancelled: () => bulk.cancelled,
+        onProgress: (position) => this.bulkProgress(position),
+      });
+      this.bulk = undefined;
+      // Cancelled or stopped after its last commit, the build is complete and resumes from its checkpoint.
+      if (built && !bulk.cancelled) await this.followRebuild(namespace, build);
+    })().catch((error) => {
+      this.bulk = undefined;
+      return this.fail(error);
+    });
+  }
+
+  private async followRebuild(namespace: string, build: number) {
     const follower = await this.follow(namespace, build, true);
     this.rebuild = follower;
     // Nothing more may arrive to trigger the switch when the rebuild is already at the head.
     if (follower.checkpoint >= (await this.events.headPosition())) await this.switchTo(follower);
   }
 
+  private async bulkProgress(position: number) {
+    this.bulkPosition = position;
+    const nowMs = this.now().getTime();
+    if (nowMs - this.lastProgressWrite < this.progressIntervalMs) return;
+    this.lastProgressWrite = nowMs;
+    await this.saveStatus({ rebuild: { ...this.status.rebuild!, position } });
+  }
+
   async cancelRebuild(): Promise<boolean> {
+    if (this.bulk) {
+      this.bulk.cancelled = true;
+      await this.bulkDone;
+    }
     const cancelled = this.rebuild;
-    if (!cancelled) return false;
+    if (!cancelled && !this.status.rebuild) return false;
+    if (!cancelled) {
+      await this.dropNamespace(this.status.rebuild!.namespace);
+      await this.saveStatus({ rebuild: null });
+      return true;
+    }
     // Detached before waiting for its batch in flight, so that batch cannot switch readers to it.
     cancelled.rebuilding = false;
     this.rebuild = undefined;
@@ -176,7 +233,7 @@ export class ProjectionRunner {
   }
 
   private rebuildView(rebuild: NonNullable<StoredProjectionStatus['rebuild']>, headPosition: number) {
-    const position = this.rebuild?.checkpoint ?? rebuild.position;
+    const position = this.rebuild?.checkpoint ?? (this.bulk ? this.bulkPosition : rebuild.position);
     const target = Math.max(rebuild.targetPosition, 1);
     const elapsedSeconds = (this.now().getTime() - this.rebuildStartedMs) / 1000;
     const eventsPerSecond = this.rebuildStartedMs && elapsedSeconds > 0 ? (position - this.rebuildStartPosition) / elapsedSeconds : 0;
