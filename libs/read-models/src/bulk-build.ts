@@ -11,6 +11,8 @@ export interface BulkBuildOptions {
   readonly documentsPerCommit?: number;
   /** Called after each page with the position folded so far. */
   readonly onProgress?: (position: number) => Promise<void> | void;
+  /** Records of open documents held in memory at once before the folding is split into partitions. */
+  readonly recordsInMemory?: number;
   /** Asked after each page; when it says so the build stops without its last commit. */
   readonly cancelled?: () => boolean;
 }
@@ -24,14 +26,54 @@ interface OpenDocument {
 
 const documentKey = (collection: string, id: string) => `${collection}\u0000${id}`;
 
+/** Where a document's events lie in the log, how many it has, and the partition it is folded in. */
+interface DocumentSpan {
+  readonly first: number;
+  last: number;
+  records: number;
+  partition: number;
+}
+
+/**
+ * Records held in open documents at once, above which the folding is split into partitions.
+ * About a kilobyte each in memory, so a partition stays within a few hundred megabytes.
+ */
+const RECORDS_IN_MEMORY = 250_000;
+
+/**
+ * How many partitions keep the records of the documents open at once within the budget, and
+ * which partition each document is folded in (by a hash of its key, so partitions are alike).
+ * The peak is an upper bound: a document counts with all its records from its first event on.
+ */
+const partitionsFor = (spans: Map<string, DocumentSpan>, budget: number): number => {
+  const steps: [position: number, records: number][] = [];
+  for (const span of spans.values()) steps.push([span.first, span.records], [span.last + 0.5, -span.records]);
+  steps.sort((a, b) => a[0] - b[0]);
+  let open = 0;
+  let peak = 0;
+  for (const [, records] of steps) peak = Math.max(peak, (open += records));
+  const partitions = Math.max(1, Math.ceil(peak / budget));
+  if (partitions > 1) for (const [key, span] of spans) span.partition = hash(key) % partitions;
+  return partitions;
+};
+
+/** FNV-1a of a string, as an unsigned 32-bit number. */
+const hash = (text: string): number => {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) value = Math.imul(value ^ text.charCodeAt(i), 0x01000193);
+  return value >>> 0;
+};
+
 /**
  * Builds a read model from nothing up to `target` for bulk, instead of event by event:
  *
- * 1. a routing pass over the log finds the position of each document's last event;
+ * 1. a routing pass over the log finds where each document's events lie;
  * 2. a folding pass evolves documents in memory; when a document's last event is folded it is
  *    final, so its aggregate contributions are computed once, it is written in a batch of
  *    finished documents, and it leaves memory. Memory holds the documents still open, not the
- *    whole read model;
+ *    whole read model; when those would hold more records than `recordsInMemory`, the documents
+ *    are split by a hash of their key into partitions folded one after another, each reading
+ *    the log again;
  * 3. the aggregate rows, summed in memory, are written with the checkpoint in one last commit.
  *
  * The result is what `applyEvents` would have built event by event: the same documents with the
@@ -58,13 +100,22 @@ export const bulkBuild = async (
     });
   };
 
-  const lastEvent = new Map<string, number>();
+  const spans = new Map<string, DocumentSpan>();
   await eachPage(events, upcasters, target, pageSize, cancelled, (page) => {
-    for (const event of page) routed(event, (collection, id) => lastEvent.set(documentKey(collection, id), event.position));
+    for (const event of page) {
+      routed(event, (collection, id) => {
+        const key = documentKey(collection, id);
+        const span = spans.get(key);
+        if (span) {
+          span.last = event.position;
+          span.records++;
+        } else spans.set(key, { first: event.position, last: event.position, records: 1, partition: 0 });
+      });
+    }
   });
   if (cancelled()) return false;
+  const partitions = partitionsFor(spans, options.recordsInMemory ?? RECORDS_IN_MEMORY);
 
-  const open = new Map<string, OpenDocument>();
   const rows: RowDeltas = new Map();
   let finished: DocumentChange[] = [];
   const finish = (entry: OpenDocument) => {
@@ -72,31 +123,37 @@ export const bulkBuild = async (
     finished.push({ collection: collectionIn(namespace, entry.collection), id: entry.id, doc: entry.current, position: entry.position });
     if (definition.aggregation) addContributions(rows, definition.aggregation.contributions(entry.collection, entry.current), 1);
   };
-  await eachPage(events, upcasters, target, pageSize, cancelled, async (page) => {
-    for (const event of page) {
-      routed(event, (collection, id, index) => {
-        const key = documentKey(collection, id);
-        let entry = open.get(key);
-        if (!entry) open.set(key, (entry = { collection, id, current: null, position: 0 }));
-        try {
-          const projection = definition.projections[index];
-          entry.current = projection.evolveOwned ? projection.evolveOwned(entry.current, event, id) : projection.evolve(entry.current, event, id);
-        } catch (error) {
-          throw new ProjectionError({ ...event, eventId: event.metadata.eventId }, error);
-        }
-        entry.position = event.position;
-        if (lastEvent.get(key) === event.position) {
-          finish(entry);
-          open.delete(key);
-        }
-      });
-    }
-    if (finished.length >= documentsPerCommit) {
-      await store.commit(finished);
-      finished = [];
-    }
-    await options.onProgress?.(page[page.length - 1].position);
-  });
+  for (let partition = 0; partition < partitions && !cancelled(); partition++) {
+    const open = new Map<string, OpenDocument>();
+    await eachPage(events, upcasters, target, pageSize, cancelled, async (page) => {
+      for (const event of page) {
+        routed(event, (collection, id, index) => {
+          const key = documentKey(collection, id);
+          const span = spans.get(key)!;
+          if (span.partition !== partition) return;
+          let entry = open.get(key);
+          if (!entry) open.set(key, (entry = { collection, id, current: null, position: 0 }));
+          try {
+            const projection = definition.projections[index];
+            entry.current = projection.evolveOwned ? projection.evolveOwned(entry.current, event, id) : projection.evolve(entry.current, event, id);
+          } catch (error) {
+            throw new ProjectionError({ ...event, eventId: event.metadata.eventId }, error);
+          }
+          entry.position = event.position;
+          if (span.last === event.position) {
+            finish(entry);
+            open.delete(key);
+          }
+        });
+      }
+      if (finished.length >= documentsPerCommit) {
+        await store.commit(finished);
+        finished = [];
+      }
+      // Progress as a position: the share of all partitions' folding done so far.
+      await options.onProgress?.(Math.floor((partition * target + page[page.length - 1].position) / partitions));
+    });
+  }
   if (cancelled()) return false;
 
   const last: DocumentChange[] = finished;

@@ -843,6 +843,25 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
       );
 
       it(
+        'builds in partitions, when the open documents would hold too many records, the same read model as in one',
+        async () => {
+          const { events, recorder, runner, inMemory, store } = await setUp();
+          await recordFirstYear(recorder);
+          await recordLaterEvents(recorder);
+          const live = runner({ bulkRecordsInMemory: 3 });
+          await live.start();
+          await live.waitFor(await events.headPosition());
+          const switched = store.committed(namespaceDropped(B1));
+          await live.startRebuild();
+          await switched;
+
+          expect(live.activeNamespace).toBe(B2);
+          expect(await snapshot(store, B2, { positions: false })).toEqual(await inMemory());
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
         'rebuilds a new version automatically while the old build keeps serving',
         async () => {
           const { events, recorder, store, runner, inMemory } = await setUp();

@@ -15,6 +15,8 @@ export interface ProjectionRunnerOptions {
   readonly liveBatchDelayMs?: number;
   /** Events read per page by a bulk build (see bulk-build.ts). */
   readonly bulkPageSize?: number;
+  /** Records a bulk build holds in memory before it folds in partitions (see bulk-build.ts). */
+  readonly bulkRecordsInMemory?: number;
 }
 
 /** A subscription feeding one build (namespace) of the read model. */
@@ -48,7 +50,7 @@ export class ProjectionRunner {
   private readonly now: () => Date;
   private readonly progressIntervalMs: number;
   private readonly liveBatchDelayMs: number;
-  private readonly bulkPageSize?: number;
+  private readonly bulkOptions: { readonly pageSize?: number; readonly recordsInMemory?: number };
 
   constructor(
     private readonly events: EventStore,
@@ -61,7 +63,7 @@ export class ProjectionRunner {
     this.now = options.now ?? (() => new Date());
     this.progressIntervalMs = options.progressIntervalMs ?? 1000;
     this.liveBatchDelayMs = options.liveBatchDelayMs ?? 20;
-    this.bulkPageSize = options.bulkPageSize;
+    this.bulkOptions = { pageSize: options.bulkPageSize, recordsInMemory: options.bulkRecordsInMemory };
   }
 
   get name() {
@@ -133,7 +135,7 @@ export class ProjectionRunner {
       this.rebuildStartedMs = this.now().getTime();
       this.rebuildStartPosition = 0;
       const built = await bulkBuild(this.definition, this.events, this.upcasters, this.store, namespace, target, {
-        pageSize: this.bulkPageSize,
+        ...this.bulkOptions,
         cancelled: () => bulk.cancelled,
         onProgress: (position) => this.bulkProgress(position),
       });
