@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { INDICATOR_CELLS, ProjectionDocument, ReadModelDefinition, cellId, domainUpcasters, programmeReadModel } from '@toc/domain';
+import { INDICATOR_CELLS, ReadModelDefinition, cellId, domainUpcasters, programmeReadModel } from '@toc/domain';
 import { SqliteEventStore } from '@toc/event-store';
 import {
   CHECKPOINTS,
+  EvolvingDocument,
   MongoReadModelStore,
   PROJECTION_STATUS,
   ProjectionRunner,
@@ -14,6 +15,8 @@ import {
   SqliteReadModelStore,
   StoredProjectionStatus,
   collectionIn,
+  documentKey,
+  evolveDocument,
   namespaceOf,
 } from '@toc/read-models';
 import { BenchResult } from './bench-result';
@@ -156,7 +159,7 @@ interface Measured {
  * it into its documents in memory, with nothing written and no indicator computed.
  */
 const readAndFold = async (events: SqliteEventStore, definition: ReadModelDefinition): Promise<number> => {
-  const documents = new Map<string, ProjectionDocument | null>();
+  const documents = new Map<string, EvolvingDocument>();
   const started = process.hrtime.bigint();
   let count = 0;
   for (let after = 0; ; ) {
@@ -169,9 +172,10 @@ const readAndFold = async (events: SqliteEventStore, definition: ReadModelDefini
       for (const projection of definition.projections) {
         if (!projection.handles.has(event.type)) continue;
         for (const id of projection.documentIds(event)) {
-          const key = `${projection.collection}\u0000${id}`;
-          const evolve = projection.evolveOwned ?? projection.evolve;
-          documents.set(key, evolve.call(projection, documents.get(key) ?? null, event, id));
+          const key = documentKey(projection.collection, id);
+          let entry = documents.get(key);
+          if (!entry) documents.set(key, (entry = { current: null, position: 0 }));
+          evolveDocument(projection, entry, event, id, true);
         }
       }
     }

@@ -117,10 +117,10 @@ export class CommandRunner {
       history[0]?.metadata.eventId === eventId && createsEntity(deciderOf(history[0].type), history);
     return this.write(streamId, withdrawal, envelope, {
       withdrawsEntity,
-      decide: (history, replaces) => {
+      decide: (history, replaces, entity) => {
         withdrawalDecider.decide(withdrawal, null);
         const withdrawn = history.find((event) => event.metadata.eventId === replaces);
-        if (withdrawn === undefined || withdrawsEntity(history, withdrawn.metadata.eventId)) return [];
+        if (withdrawn === undefined || entity) return [];
         return decideInBusinessTime(deciderOf(history[0].type), history, { occurredAt: withdrawn.metadata.occurredAt, replaces, decide: () => [] });
       },
     });
@@ -163,8 +163,9 @@ export class CommandRunner {
 
     const history = effectiveHistory(stored);
     const correction = envelope.correctionOf;
-    const retractions = correction ? this.retractions(history, correction, plan.withdrawsEntity?.(history, correction.eventId) ?? false) : [];
-    const decided = [...retractions, ...decideUnlessWithdrawn(streamId, stored, () => plan.decide(history, correction?.eventId))];
+    const entity = correction !== undefined && (plan.withdrawsEntity?.(history, correction.eventId) ?? false);
+    const retractions = correction ? this.retractions(history, correction, entity) : [];
+    const decided = [...retractions, ...decideUnlessWithdrawn(streamId, stored, () => plan.decide(history, correction?.eventId, entity))];
     if (decided.length === 0) return { streamId, events: [], nextExpectedRevision: revision, position: 0, replayed: false };
 
     const toAppend: EventToAppend[] = decided.map((event, index) => ({
@@ -221,8 +222,11 @@ export class CommandRunner {
 }
 
 interface Plan {
-  /** Decides the command on the effective history; `replaces` is the record a correction or withdrawal takes away. */
-  readonly decide: (history: readonly RecordedEvent[], replaces: string | undefined) => readonly DomainEvent[];
+  /**
+   * Decides the command on the effective history; `replaces` is the record a correction or
+   * withdrawal takes away, `entity` whether taking it away withdraws the whole entity.
+   */
+  readonly decide: (history: readonly RecordedEvent[], replaces: string | undefined, entity: boolean) => readonly DomainEvent[];
   /** For a withdrawal: whether taking the record away withdraws the whole entity, every record of the stream with it. */
   readonly withdrawsEntity?: (history: readonly RecordedEvent[], eventId: string) => boolean;
 }

@@ -1,6 +1,6 @@
-import { ProjectionDocument, ReadModelDefinition, RecordedEvent, UpcasterChain } from '@toc/domain';
+import { ReadModelDefinition, RecordedEvent, UpcasterChain } from '@toc/domain';
 import { EventStore } from '@toc/event-store';
-import { CHECKPOINTS, ProjectionError, collectionIn, withoutNoise } from './projection-engine';
+import { CHECKPOINTS, EvolvingDocument, collectionIn, documentKey, evolveDocument, withoutNoise } from './projection-engine';
 import { DocumentChange, ReadModelStore } from './read-model-store.port';
 import { RowDeltas, addContributions } from './replay-index';
 
@@ -17,14 +17,10 @@ export interface BulkBuildOptions {
   readonly cancelled?: () => boolean;
 }
 
-interface OpenDocument {
+interface OpenDocument extends EvolvingDocument {
   readonly collection: string;
   readonly id: string;
-  current: ProjectionDocument | null;
-  position: number;
 }
-
-const documentKey = (collection: string, id: string) => `${collection}\u0000${id}`;
 
 /** Where a document's events lie in the log, how many it has, and the partition it is folded in. */
 interface DocumentSpan {
@@ -133,13 +129,7 @@ export const bulkBuild = async (
           if (span.partition !== partition) return;
           let entry = open.get(key);
           if (!entry) open.set(key, (entry = { collection, id, current: null, position: 0 }));
-          try {
-            const projection = definition.projections[index];
-            entry.current = projection.evolveOwned ? projection.evolveOwned(entry.current, event, id) : projection.evolve(entry.current, event, id);
-          } catch (error) {
-            throw new ProjectionError({ ...event, eventId: event.metadata.eventId }, error);
-          }
-          entry.position = event.position;
+          evolveDocument(definition.projections[index], entry, event, id, true);
           if (span.last === event.position) {
             finish(entry);
             open.delete(key);

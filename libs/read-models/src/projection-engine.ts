@@ -1,4 +1,4 @@
-import { AggregateContribution, ProjectionDocument, ReadModelDefinition, RecordedEvent } from '@toc/domain';
+import { AggregateContribution, Projection, ProjectionDocument, ReadModelDefinition, RecordedEvent } from '@toc/domain';
 import { Document, DocumentChange, ReadModelStore, StoredDocument } from './read-model-store.port';
 import { addContributions } from './replay-index';
 
@@ -97,16 +97,23 @@ export const foldEvents = (definition: ReadModelDefinition, documents: Map<strin
       if (!projection.handles.has(event.type)) continue;
       for (const id of projection.documentIds(event)) {
         const entry = documents.get(documentKey(projection.collection, id))!;
-        if (event.position <= entry.position) continue;
-        try {
-          entry.current = projection.evolve(entry.current, event, id);
-        } catch (error) {
-          throw new ProjectionError({ ...event, eventId: event.metadata.eventId }, error);
-        }
-        entry.position = event.position;
+        if (event.position > entry.position) evolveDocument(projection, entry, event, id, false);
       }
     }
   }
+};
+
+/**
+ * Evolves one document with an event and moves its position on; a projection that fails names
+ * the event. `owned`: the caller keeps no other reference to the document, so it may change in place.
+ */
+export const evolveDocument = (projection: Projection, entry: EvolvingDocument, event: RecordedEvent, id: string, owned: boolean): void => {
+  try {
+    entry.current = owned && projection.evolveOwned ? projection.evolveOwned(entry.current, event, id) : projection.evolve(entry.current, event, id);
+  } catch (error) {
+    throw new ProjectionError({ ...event, eventId: event.metadata.eventId }, error);
+  }
+  entry.position = event.position;
 };
 
 /** The stored documents of a build that the events are routed to, by `documentKey` (null when absent). */

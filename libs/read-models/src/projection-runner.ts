@@ -168,18 +168,14 @@ export class ProjectionRunner {
       this.bulk.cancelled = true;
       await this.bulkDone;
     }
-    const cancelled = this.rebuild;
-    if (!cancelled && !this.status.rebuild) return false;
-    if (!cancelled) {
-      await this.dropNamespace(this.status.rebuild!.namespace);
-      await this.saveStatus({ rebuild: null });
-      return true;
-    }
-    // Detached before waiting for its batch in flight, so that batch cannot switch readers to it.
-    cancelled.rebuilding = false;
+    const rebuild = this.status.rebuild;
+    if (!rebuild) return false;
+    // A follower is detached before waiting for its batch in flight, so that batch cannot switch readers to it.
+    const follower = this.rebuild;
+    if (follower) follower.rebuilding = false;
     this.rebuild = undefined;
-    await cancelled.subscription?.close();
-    await this.dropNamespace(cancelled.namespace);
+    await follower?.subscription?.close();
+    await this.dropNamespace(rebuild.namespace);
     await this.saveStatus({ rebuild: null });
     return true;
   }
