@@ -1,8 +1,9 @@
-import { ReadModelDefinition, RecordedEvent, UpcasterChain } from '@toc/domain';
+import { AggregateContribution, ReadModelDefinition, RecordDocument, RecordedEvent, UpcasterChain } from '@toc/domain';
 import { EventStore } from '@toc/event-store';
 import { CHECKPOINTS, EvolvingDocument, collectionIn, documentKey, evolveDocument, withoutNoise } from './projection-engine';
 import { DocumentChange, ReadModelStore } from './read-model-store.port';
-import { RowDeltas, addContributions } from './replay-index';
+import { IndexRowDeltas } from './index-row-deltas';
+import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, RowDeltas, addContributions, addDocumentChange } from './replay-index';
 
 export interface BulkBuildOptions {
   /** Events read from the log per page. */
@@ -70,10 +71,13 @@ const hash = (text: string): number => {
  *    whole read model; when those would hold more records than `recordsInMemory`, the documents
  *    are split by a hash of their key into partitions folded one after another, each reading
  *    the log again;
- * 3. the aggregate rows, summed in memory, are written with the checkpoint in one last commit.
+ *    A final document's replay-index rows are added up as well (see replay-index.ts), so the build
+ *    is replay-ready when it goes live;
+ * 3. the index rows are written in batches, then the aggregate rows, the index position and the
+ *    checkpoint in one last commit.
  *
  * The result is what `applyEvents` would have built event by event: the same documents with the
- * same positions, and the same rows. The build is not live until that last commit, so a crash
+ * same positions, and the same rows; and the index the `ReplayIndexer` would have built. The build is not live until that last commit, so a crash
  * before it leaves no checkpoint, and the build is started again from nothing. Returns false
  * when cancelled.
  */
@@ -113,11 +117,14 @@ export const bulkBuild = async (
   const partitions = partitionsFor(spans, options.recordsInMemory ?? RECORDS_IN_MEMORY);
 
   const rows: RowDeltas = new Map();
+  const indexRows = new IndexRowDeltas();
   let finished: DocumentChange[] = [];
   const finish = (entry: OpenDocument) => {
     if (entry.current === null) return;
     finished.push({ collection: collectionIn(namespace, entry.collection), id: entry.id, doc: entry.current, position: entry.position });
-    if (definition.aggregation) addContributions(rows, definition.aggregation.contributions(entry.collection, entry.current), 1);
+    if (!definition.aggregation) return;
+    addContributions(rows, definition.aggregation.contributions(entry.collection, entry.current), 1);
+    addDocumentChange(indexRows, definition.aggregation, entry.collection, entry.current as RecordDocument, 0, target);
   };
   for (let partition = 0; partition < partitions && !cancelled(); partition++) {
     const open = new Map<string, OpenDocument>();
@@ -146,18 +153,35 @@ export const bulkBuild = async (
   }
   if (cancelled()) return false;
 
-  const last: DocumentChange[] = finished;
+  await store.commit(finished);
+  const last: DocumentChange[] = [];
   if (definition.aggregation) {
-    const collection = collectionIn(namespace, definition.aggregation.collection);
-    for (const row of rows.values()) {
-      const sums = withoutNoise(row.sums);
-      if (Object.values(sums).some((value) => value !== 0)) last.push({ collection, id: row.key, doc: { id: row.key, ...row.fields, sums }, position: target });
+    // The index rows are many (a row per cell and day with changes), so they are written in
+    // batches before the last commit; without the checkpoint that commit writes, none of them counts.
+    const index = collectionIn(namespace, REPLAY_INDEX);
+    let batch: DocumentChange[] = [];
+    for (const change of rowChanges(index, indexRows.contributions(), target)) {
+      if (batch.push(change) === documentsPerCommit) {
+        await store.commit(batch);
+        batch = [];
+      }
     }
+    await store.commit(batch);
+    last.push({ collection: index, id: REPLAY_INDEX_CHECKPOINT, doc: { id: REPLAY_INDEX_CHECKPOINT, position: target }, position: target });
+    last.push(...rowChanges(collectionIn(namespace, definition.aggregation.collection), rows.values(), target));
   }
   last.push({ collection: CHECKPOINTS, id: namespace, doc: { id: namespace, position: target }, position: target });
   await store.commit(last);
   return true;
 };
+
+/** Rows summed in memory as documents, leaving out those whose sums all come to zero. */
+function* rowChanges(collection: string, rows: Iterable<AggregateContribution>, position: number): Generator<DocumentChange> {
+  for (const row of rows) {
+    const sums = withoutNoise(row.sums);
+    if (Object.values(sums).some((value) => value !== 0)) yield { collection, id: row.key, doc: { id: row.key, ...row.fields, sums }, position };
+  }
+}
 
 /** Reads the log up to `target` page by page, upcast, and hands each page to `visit`, until cancelled. */
 const eachPage = async (

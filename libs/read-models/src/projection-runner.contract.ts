@@ -28,6 +28,8 @@ import { CommandEnvelope, CommandResult, CommandRunner, EventStore, SqliteEventS
 import { MemoryReadModelStore } from './memory/memory-read-model-store';
 import { CHECKPOINTS, applyEvents, collectionIn, namespaceOf } from './projection-engine';
 import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
+import { REPLAY_INDEX } from './replay-index';
+import { ReplayIndexer, replayIndexPosition } from './replay-indexer';
 import { PROJECTION_STATUS, StoredProjectionStatus } from './projection-status';
 import type { Document, DocumentChange, FindOptions, ReadModelStore, StoredDocument } from './read-model-store.port';
 
@@ -313,12 +315,14 @@ type Snapshot = Record<string, readonly (StoredDocument | Document)[]>;
 /**
  * Every non-empty collection of a build, by logical name, ordered by id. With `positions`, each
  * document comes with the position it was written at; without, only the content counts (builds
- * fed in different batches write aggregate rows at different positions).
+ * fed in different batches write aggregate rows at different positions). The replay index is
+ * left out unless asked for: a bulk build writes it, a build fed event by event leaves it to the indexer.
  */
-const snapshot = async (store: ReadModelStore, namespace: string, { positions }: { positions: boolean }): Promise<Snapshot> => {
+const snapshot = async (store: ReadModelStore, namespace: string, { positions, index = false }: { positions: boolean; index?: boolean }): Promise<Snapshot> => {
   const prefix = `${namespace}_`;
   const result: Record<string, (StoredDocument | Document)[]> = {};
-  for (const collection of (await store.listCollections()).filter((name) => name.startsWith(prefix)).sort()) {
+  const indexCollection = collectionIn(namespace, REPLAY_INDEX);
+  for (const collection of (await store.listCollections()).filter((name) => name.startsWith(prefix) && (index || name !== indexCollection)).sort()) {
     const stored = (await store.find(collection)).sort((a, b) => (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
     if (stored.length > 0) result[collection.slice(prefix.length)] = positions ? stored : stored.map(({ doc }) => doc);
   }
@@ -745,6 +749,31 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
           // A1 and S1 remain; S2 left in May.
           expect(await cell(store, B2, 'RSL-NETWORK-MEMBERS', 'quarter', '2011-Q1')).toEqual(count(3));
           expect(await cell(store, B2, 'RSL-NETWORK-MEMBERS', 'quarter', '2011-Q2')).toEqual(count(2));
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
+        'writes the replay index in the bulk pass, row for row the index built event by event, so the build is replay-ready when readers switch to it',
+        async () => {
+          const { events, recorder, store, runner } = await setUp();
+          await recordCorrections(recorder, await recordFirstYear(recorder));
+          await recordLaterEvents(recorder);
+          const head = await events.headPosition();
+          const live = runner();
+          await live.start();
+          await live.waitFor(head);
+          await new ReplayIndexer(events, store, programme, domainUpcasters, { batchSize: 3 }).catchUp(B1);
+          const indexedEventByEvent = (await snapshot(store, B1, { positions: false, index: true }))[REPLAY_INDEX];
+          expect(indexedEventByEvent.length).toBeGreaterThan(100);
+
+          const switched = store.committed(namespaceDropped(B1));
+          await live.startRebuild();
+          await switched;
+
+          expect(live.activeNamespace).toBe(B2);
+          expect(await replayIndexPosition(store, B2)).toBe(head);
+          expect((await snapshot(store, B2, { positions: false, index: true }))[REPLAY_INDEX]).toEqual(indexedEventByEvent);
         },
         TIMEOUT_MS,
       );

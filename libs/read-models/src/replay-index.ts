@@ -1,4 +1,5 @@
 import { AggregateContribution, Aggregation, EventRecord, RecordDocument } from '@toc/domain';
+import { IndexRowDeltas, ReplayAxis } from './index-row-deltas';
 
 /**
  * The replay index keeps, for every aggregate row (an indicator cell), two prefix sums:
@@ -16,7 +17,7 @@ export const REPLAY_INDEX = 'replay_index';
 /** The document in the index collection that holds the position the index covers. */
 export const REPLAY_INDEX_CHECKPOINT = '#checkpoint';
 
-export type ReplayAxis = 'happened' | 'recorded';
+export type { ReplayAxis };
 
 export const dayOf = (iso: string): string => iso.slice(0, 10);
 const DAY_MS = 86_400_000;
@@ -63,24 +64,14 @@ const contributionsOfSets = (aggregation: Aggregation, collection: string, id: s
   };
 };
 
-/** Adds `sign` × (after − before) to `deltas` under `key#axis:day`, skipping rows that do not change. */
-const addStep = (deltas: RowDeltas, before: Contributions, after: Contributions, axis: ReplayAxis, day: string, sign: number) => {
-  const add = (contribution: AggregateContribution, factor: number) => {
-    const rowId = `${contribution.key}#${axis}:${day}`;
-    let delta = deltas.get(rowId);
-    if (!delta) {
-      delta = { key: rowId, fields: { ...contribution.fields, axis, day }, sums: {} };
-      deltas.set(rowId, delta);
-    }
-    for (const name in contribution.sums) delta.sums[name] = (delta.sums[name] ?? 0) + factor * contribution.sums[name];
-  };
+/** Adds `sign` × (after − before) to `deltas` on an axis and day, skipping rows that do not change. */
+const addStep = (deltas: IndexRowDeltas, before: Contributions, after: Contributions, axis: ReplayAxis, day: string, sign: number) => {
   for (const [key, contribution] of after) {
     const previous = before.get(key);
     if (previous && sameSums(previous, contribution)) continue;
-    add(contribution, sign);
-    if (previous) add(previous, -sign);
+    deltas.add(contribution, previous, axis, day, sign);
   }
-  for (const [key, previous] of before) if (!after.has(key)) add(previous, -sign);
+  for (const [key, previous] of before) if (!after.has(key)) deltas.add(previous, undefined, axis, day, -sign);
 };
 
 const sameSums = (a: AggregateContribution, b: AggregateContribution) => {
@@ -122,7 +113,7 @@ const firstChangedDay = (doc: RecordDocument, from: number, to: number, axis: Re
  * Steps before the first day that the records stored in between touch are the same at both
  * positions and are not computed, so a document that grows at its end costs a step or two.
  */
-export const addDocumentChange = (deltas: RowDeltas, aggregation: Aggregation, collection: string, doc: RecordDocument, from: number, to: number): void => {
+export const addDocumentChange = (deltas: IndexRowDeltas, aggregation: Aggregation, collection: string, doc: RecordDocument, from: number, to: number): void => {
   const contributionsOf = contributionsOfSets(aggregation, collection, doc.id);
   for (const axis of ['happened', 'recorded'] as const) {
     const pivot = firstChangedDay(doc, from, to, axis);

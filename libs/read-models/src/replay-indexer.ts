@@ -2,7 +2,8 @@ import { ReadModelDefinition, RecordDocument, RecordedEvent, UpcasterChain } fro
 import { EventStore } from '@toc/event-store';
 import { CHECKPOINTS, collectionIn, sumIntoRows, touchedDocumentIds } from './projection-engine';
 import { ReadModelStore } from './read-model-store.port';
-import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, RowDeltas, addDocumentChange } from './replay-index';
+import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, addDocumentChange } from './replay-index';
+import { IndexRowDeltas } from './index-row-deltas';
 
 export interface ReplayIndexerOptions {
   /**
@@ -56,7 +57,7 @@ export class ReplayIndexer {
       if (batch.length === 0) return indexed;
       const upTo = batch[batch.length - 1].position;
       const deltas = await this.deltasOf(namespace, batch, indexed, upTo);
-      const changes = await sumIntoRows(this.store, rows, deltas.values(), upTo);
+      const changes = await sumIntoRows(this.store, rows, deltas.contributions(), upTo);
       changes.push({ collection: rows, id: REPLAY_INDEX_CHECKPOINT, doc: { id: REPLAY_INDEX_CHECKPOINT, position: upTo }, position: upTo });
       await this.store.commit(changes);
       indexed = upTo;
@@ -78,9 +79,9 @@ export class ReplayIndexer {
     return ((await this.store.get(CHECKPOINTS, namespace))?.doc.position as number | undefined) ?? null;
   }
 
-  private async deltasOf(namespace: string, batch: readonly RecordedEvent[], from: number, to: number): Promise<RowDeltas> {
+  private async deltasOf(namespace: string, batch: readonly RecordedEvent[], from: number, to: number): Promise<IndexRowDeltas> {
     const aggregation = this.definition.aggregation!;
-    const deltas: RowDeltas = new Map();
+    const deltas = new IndexRowDeltas();
     for (const [collection, ids] of touchedDocumentIds(this.definition, batch)) {
       const stored = await this.store.getMany(collectionIn(namespace, collection), [...ids]);
       for (const { doc } of stored.values()) {
