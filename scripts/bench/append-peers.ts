@@ -1,7 +1,7 @@
 import { Event, STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { getSQLiteEventStore, isSQLiteError } from '@event-driven-io/emmett-sqlite';
 import { EventToAppend } from '@toc/domain';
-import { EventRow, derivedColumns } from '@toc/event-store/sqlite/sqlite-event-row';
+import { eventRow, prepareInsert } from '@toc/event-store/sqlite/sqlite-event-row';
 import { GENESIS_HASH, chainHash } from '@toc/event-store/sqlite/sqlite-hash-chain';
 import { SynchronousMode, openEventDatabase } from '@toc/event-store/sqlite/sqlite-schema';
 
@@ -25,11 +25,7 @@ export const EMMETT_SQLITE = 'Emmett SQLite 0.38.5';
  */
 export const openRawSqlite = (file: string, synchronous: SynchronousMode): AppendContender =>
   openEventDatabase(file, synchronous, (db) => {
-    const insert = db.prepare(
-      `INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata, occurred_at, recorded_at,
-         actor_user, actor_role, source_app, correlation_id, causation_id, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const insert = prepareInsert(db);
     const nextRevisions = new Map<string, number>();
     let head = { position: 0, hash: GENESIS_HASH };
 
@@ -38,22 +34,9 @@ export const openRawSqlite = (file: string, synchronous: SynchronousMode): Appen
       let revision = nextRevisions.get(streamId) ?? 0;
       for (const event of events) {
         position += 1;
-        const row: EventRow = {
-          position,
-          stream_id: streamId,
-          revision: revision++,
-          event_id: event.metadata.eventId,
-          type: event.type,
-          data: JSON.stringify(event.data ?? null),
-          metadata: JSON.stringify(event.metadata),
-        };
+        const row = eventRow(streamId, position, revision++, event);
         hash = chainHash(hash, row);
-        const derived = derivedColumns(event.metadata);
-        insert.run(
-          row.position, row.stream_id, row.revision, row.event_id, row.type, row.data, row.metadata,
-          derived.occurred_at, derived.recorded_at, derived.actor_user, derived.actor_role, derived.source_app,
-          derived.correlation_id, derived.causation_id, hash,
-        );
+        insert(row, event.metadata, hash);
       }
       return { head: { position, hash }, nextRevision: revision };
     });

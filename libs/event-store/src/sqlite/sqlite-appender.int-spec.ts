@@ -20,6 +20,40 @@ describe('SqliteEventStore', () => {
     });
   });
 
+  describe('rolling back', () => {
+    // No source app leaves a NOT NULL column empty, so the insert itself fails after the rows before it.
+    const unwritable = (seq: number) => event(seq, { sourceApp: undefined });
+    // Matched by message: under Jest, better-sqlite3's error can come from another test file's realm.
+    const notNullFailure = expect.objectContaining({ message: expect.stringContaining('NOT NULL constraint failed') });
+
+    it('writes nothing of an append whose insert fails partway through the batch', async () => {
+      const store = open();
+
+      await expect(store.append('course-1', [event(0), unwritable(1)], 'no-stream')).rejects.toEqual(notNullFailure);
+
+      expect(await store.headPosition()).toBe(0);
+      expect(await store.append('course-1', [event(0)], 'no-stream')).toEqual({ nextExpectedRevision: 0, position: 1 });
+    });
+
+    it('in one group commit, rolls back each refused or failed append alone', async () => {
+      const store = open();
+
+      const [first, failed, refused, second] = await Promise.allSettled([
+        store.append('course-1', [event(0)], 'no-stream'),
+        store.append('course-2', [event(0), unwritable(1)], 'no-stream'),
+        store.append('course-3', [event(0)], 5),
+        store.append('course-1', [event(1)], 0),
+      ]);
+
+      expect(first).toEqual({ status: 'fulfilled', value: { nextExpectedRevision: 0, position: 1 } });
+      expect(failed).toMatchObject({ status: 'rejected', reason: notNullFailure });
+      expect(refused).toMatchObject({ status: 'rejected', reason: expect.any(WrongExpectedVersionError) });
+      expect(second).toEqual({ status: 'fulfilled', value: { nextExpectedRevision: 1, position: 2 } });
+      expect(await store.readStream('course-2')).toEqual([]);
+      expect(await store.verifyIntegrity()).toMatchObject({ ok: true, eventsChecked: 2 });
+    });
+  });
+
   describe('idempotency', () => {
     it('returns the stored result for a replay even when the expected revision has moved on', async () => {
       const store = open();

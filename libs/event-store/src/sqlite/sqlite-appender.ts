@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { EventToAppend } from '@toc/domain';
 import { AppendResult, ExpectedRevision, WrongExpectedVersionError } from '../event-store.port';
-import { EventRow, derivedColumns } from './sqlite-event-row';
+import { eventRow, prepareInsert } from './sqlite-event-row';
 import { GENESIS_HASH, SqliteHashChain, chainHash } from './sqlite-hash-chain';
 
 interface PendingAppend {
@@ -19,13 +19,12 @@ interface StoredId {
 }
 
 const prepareStatements = (db: Database.Database) => ({
-  insert: db.prepare(
-    `INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata, occurred_at, recorded_at,
-       actor_user, actor_role, source_app, correlation_id, causation_id, hash)
-     VALUES (@position, @stream_id, @revision, @event_id, @type, @data, @metadata, @occurred_at, @recorded_at,
-       @actor_user, @actor_role, @source_app, @correlation_id, @causation_id, @hash)`,
+  insert: prepareInsert(db),
+  // CROSS JOIN keeps the id list as the outer loop, so each id is one probe of the event_id index;
+  // `event_id IN (SELECT value FROM json_each(?))` first builds a temporary index of the list.
+  storedIds: db.prepare<[string], StoredId>(
+    'SELECT events.event_id, events.stream_id, events.position FROM json_each(?) AS ids CROSS JOIN events ON events.event_id = ids.value',
   ),
-  storedIds: db.prepare<[string], StoredId>('SELECT event_id, stream_id, position FROM events WHERE event_id IN (SELECT value FROM json_each(?))'),
   lastRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
   // AUTOINCREMENT's high-water mark: positions are never reused, even after a row is removed.
   sequence: db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),
@@ -33,13 +32,16 @@ const prepareStatements = (db: Database.Database) => ({
 
 /**
  * Writes appends with group commit: the appends that arrive while the event loop is busy are
- * written in one transaction, so they share one fsync. Each runs inside its own savepoint (a nested
- * transaction), so a refused append rolls back alone. IMMEDIATE takes the write lock up front, so
- * revision checks and inserts see the same state even when another process appends.
+ * written in one transaction, so they share one fsync. In a group of several, each runs inside its
+ * own savepoint (a nested transaction), so a refused append rolls back alone. An append alone in
+ * its group needs none: rolling back the transaction undoes just that append, and a savepoint is
+ * not free (SQLite copies aside every page it first changes inside one). IMMEDIATE takes the
+ * write lock up front, so revision checks and inserts see the same state even when another
+ * process appends.
  */
 export class SqliteAppender {
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly appendOne: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) => AppendResult;
+  private readonly appendInSavepoint: (append: PendingAppend) => AppendResult;
   private readonly commitGroup: (appends: readonly PendingAppend[]) => (AppendResult | Error)[];
   private pending: PendingAppend[] = [];
 
@@ -50,16 +52,17 @@ export class SqliteAppender {
     private readonly onCommitted: (head: number) => void,
   ) {
     this.statements = prepareStatements(db);
-    this.appendOne = db.transaction(this.appendLocked.bind(this));
-    this.commitGroup = db.transaction((appends: readonly PendingAppend[]) =>
-      appends.map(({ streamId, events, expected }) => {
+    this.appendInSavepoint = db.transaction((append: PendingAppend) => this.appendLocked(append));
+    this.commitGroup = db.transaction((appends: readonly PendingAppend[]): (AppendResult | Error)[] => {
+      if (appends.length === 1) return [this.appendLocked(appends[0])];
+      return appends.map((append) => {
         try {
-          return this.appendOne(streamId, events, expected);
+          return this.appendInSavepoint(append);
         } catch (error) {
           return error instanceof Error ? error : new Error(String(error));
         }
-      }),
-    ).immediate;
+      });
+    }).immediate;
   }
 
   /** Resolves once the group holding this append is committed. */
@@ -73,7 +76,6 @@ export class SqliteAppender {
   private flush(): void {
     const group = this.pending;
     this.pending = [];
-    if (group.length === 0) return;
     let outcomes: (AppendResult | Error)[];
     try {
       outcomes = this.commitGroup(group);
@@ -93,7 +95,7 @@ export class SqliteAppender {
     if (head > 0) this.onCommitted(head);
   }
 
-  private appendLocked(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendResult {
+  private appendLocked({ streamId, events, expected }: PendingAppend): AppendResult {
     if (events.length === 0) throw new Error(`append to ${streamId}: no events given`);
     const eventIds = events.map((event) => event.metadata?.eventId);
     if (eventIds.some((id) => typeof id !== 'string' || id === '')) throw new Error(`append to ${streamId}: every event needs metadata.eventId`);
@@ -113,18 +115,9 @@ export class SqliteAppender {
     for (const event of events) {
       position += 1;
       revision += 1;
-      const metadata = JSON.stringify(event.metadata);
-      const row: EventRow = {
-        position,
-        stream_id: streamId,
-        revision,
-        event_id: event.metadata.eventId,
-        type: event.type,
-        data: JSON.stringify(event.data ?? null),
-        metadata,
-      };
+      const row = eventRow(streamId, position, revision, event);
       previousHash = chainHash(previousHash, row);
-      this.statements.insert.run({ ...row, ...derivedColumns(event.metadata), hash: previousHash });
+      this.statements.insert(row, event.metadata, previousHash);
     }
     return { nextExpectedRevision: revision, position };
   }
