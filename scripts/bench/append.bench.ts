@@ -225,6 +225,16 @@ const batchedAppends = async (durability: Durability, batchSize: number): Promis
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
+/**
+ * The disk's single-commit ceiling: appends per second when each one waits for its own fsync'd
+ * commit (raw better-sqlite3 on the store's schema, synchronous=FULL, one event per append).
+ */
+export const singleCommitCeiling = async (appends = 2_000): Promise<number> => {
+  const events = Array.from({ length: appends }, (_, i) => sessionEvent(i, newCommand()));
+  const raw = contenders('FULL').find((contender) => contender.label === RAW_SQLITE)!;
+  return (await withTempFile(raw, measureSingleAppends(events))).perSecond;
+};
+
 export async function benchAppend(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   for (const durability of ['FULL', 'NORMAL'] as const) {

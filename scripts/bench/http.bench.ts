@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { singleCommitCeiling } from './append.bench';
 import { BenchResult } from './bench-result';
 
 const PORT = 3917;
@@ -86,8 +87,16 @@ export async function benchHttp(options: { connections?: number; seconds?: numbe
     });
     const connections = options.connections ?? 32;
     const notes = `${connections} connections, ${result.duration} s, ${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors`;
+    const ceiling = await singleCommitCeiling();
     return [
       { suite: 'http', name: 'commands per second (POST /v1/associations)', value: result.requests.average, unit: 'req/s', target: { value: 2000, better: 'higher' }, notes },
+      {
+        suite: 'http',
+        name: "commands per second as % of the disk's single-commit ceiling",
+        value: Math.round((1000 * result.requests.average) / ceiling) / 10,
+        unit: '%',
+        notes: `ceiling measured right after, same run: ${Math.round(ceiling).toLocaleString('en-US')} appends/s, each waiting for its own fsync'd commit (raw better-sqlite3, synchronous=FULL); group commit lets commands share commits`,
+      },
       { suite: 'http', name: 'latency p50', value: result.latency.p50, unit: 'ms', notes },
       { suite: 'http', name: 'latency p99', value: result.latency.p99, unit: 'ms', target: { value: 50, better: 'lower' }, notes },
       ...(await oneStream(connections, 10)),

@@ -66,20 +66,19 @@ const hash = (text: string): number => {
  *
  * 1. a routing pass over the log finds where each document's events lie;
  * 2. a folding pass evolves documents in memory; when a document's last event is folded it is
- *    final, so its aggregate contributions are computed once, it is written in a batch of
- *    finished documents, and it leaves memory. Memory holds the documents still open, not the
- *    whole read model; when those would hold more records than `recordsInMemory`, the documents
- *    are split by a hash of their key into partitions folded one after another, each reading
- *    the log again;
- *    A final document's replay-index rows are added up as well (see replay-index.ts), so the build
- *    is replay-ready when it goes live;
+ *    final, so its aggregate contributions and its replay-index rows (see replay-index.ts) are
+ *    computed once, it is written in a batch of finished documents, and it leaves memory. Memory
+ *    holds the documents still open, not the whole read model; when those would hold more
+ *    records than `recordsInMemory`, the documents are split by a hash of their key into
+ *    partitions folded one after another, each reading the log again;
  * 3. the index rows are written in batches, then the aggregate rows, the index position and the
  *    checkpoint in one last commit.
  *
  * The result is what `applyEvents` would have built event by event: the same documents with the
- * same positions, and the same rows; and the index the `ReplayIndexer` would have built. The build is not live until that last commit, so a crash
- * before it leaves no checkpoint, and the build is started again from nothing. Returns false
- * when cancelled.
+ * same positions, and the same rows; and the index that the `ReplayIndexer` would have built, so
+ * the build is replay-ready when it goes live. The build is not live until that last commit, so
+ * a crash before it leaves no checkpoint, and the build is started again from nothing. Returns
+ * false when cancelled.
  */
 export const bulkBuild = async (
   definition: ReadModelDefinition,
@@ -161,10 +160,10 @@ export const bulkBuild = async (
     const index = collectionIn(namespace, REPLAY_INDEX);
     let batch: DocumentChange[] = [];
     for (const change of rowChanges(index, indexRows.contributions(), target)) {
-      if (batch.push(change) === documentsPerCommit) {
-        await store.commit(batch);
-        batch = [];
-      }
+      if (batch.push(change) < documentsPerCommit) continue;
+      if (cancelled()) return false;
+      await store.commit(batch);
+      batch = [];
     }
     await store.commit(batch);
     last.push({ collection: index, id: REPLAY_INDEX_CHECKPOINT, doc: { id: REPLAY_INDEX_CHECKPOINT, position: target }, position: target });
