@@ -21,13 +21,9 @@ export class IndexRowDeltas {
   private readonly sumIndex = new Map<string, number>();
   private readonly sumNames: string[] = [];
   private readonly rowIndex = new Map<number, number>();
-  private rowKeys: number[] = [];
+  private readonly rowKeys: number[] = [];
   private sums = new Float64Array(0);
   private stride = 1;
-
-  get size(): number {
-    return this.rowKeys.length;
-  }
 
   /** Adds `factor` × (`contribution` − `previous`) to the row of the contribution's cell on an axis and day. */
   add(contribution: AggregateContribution, previous: AggregateContribution | undefined, axis: ReplayAxis, day: string, factor: number): void {
