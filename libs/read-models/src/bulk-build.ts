@@ -3,6 +3,7 @@ import { EventStore } from '@toc/event-store';
 import { CHECKPOINTS, EvolvingDocument, collectionIn, documentKey, evolveDocument, withoutNoise } from './projection-engine';
 import { DocumentChange, ReadModelStore } from './read-model-store.port';
 import { IndexRowDeltas } from './index-row-deltas';
+import { ensureReplayRowIndexes } from './replay-indexer';
 import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, RowDeltas, addContributions, addDocumentChange } from './replay-index';
 
 export interface BulkBuildOptions {
@@ -166,6 +167,7 @@ export const bulkBuild = async (
       batch = [];
     }
     await store.commit(batch);
+    await ensureReplayRowIndexes(store, index);
     last.push({ collection: index, id: REPLAY_INDEX_CHECKPOINT, doc: { id: REPLAY_INDEX_CHECKPOINT, position: target }, position: target });
     last.push(...rowChanges(collectionIn(namespace, definition.aggregation.collection), rows.values(), target));
   }

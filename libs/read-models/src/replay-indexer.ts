@@ -17,6 +17,13 @@ export interface ReplayIndexerOptions {
 export const replayIndexPosition = async (store: ReadModelStore, namespace: string): Promise<number | null> =>
   ((await store.get(collectionIn(namespace, REPLAY_INDEX), REPLAY_INDEX_CHECKPOINT))?.doc.position as number | undefined) ?? null;
 
+/** The store indexes a replay reads the index rows by. */
+export const ensureReplayRowIndexes = async (store: ReadModelStore, rows: string): Promise<void> => {
+  await store.ensureIndex(rows, ['periodType', 'period', 'axis']);
+  // Indicators whose small-cell suppression spans periods are read whole, every period at once.
+  await store.ensureIndex(rows, ['indicator', 'axis']);
+};
+
 /**
  * Keeps the replay index of a build up with the build's documents. It reads the documents
  * the projections keep (which hold every record with both its times, and withdrawn records),
@@ -43,9 +50,7 @@ export class ReplayIndexer {
     if (!aggregation) throw new Error(`read model ${this.definition.name} has no aggregation to index`);
     const rows = collectionIn(namespace, REPLAY_INDEX);
     if ((await this.buildPosition(namespace)) === null) return this.dropIndexOf(namespace);
-    await this.store.ensureIndex(rows, ['periodType', 'period', 'axis']);
-    // Indicators whose small-cell suppression spans periods are read whole, every period at once.
-    await this.store.ensureIndex(rows, ['indicator', 'axis']);
+    await ensureReplayRowIndexes(this.store, rows);
     let indexed = (await replayIndexPosition(this.store, namespace)) ?? 0;
     for (;;) {
       const built = await this.buildPosition(namespace);
