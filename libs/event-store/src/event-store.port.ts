@@ -6,6 +6,20 @@ import { EventToAppend, RecordedEvent } from '@toc/domain';
  */
 export type ExpectedRevision = number | 'no-stream' | 'any';
 
+/*
+ * Positions. Every stored event has a global `position`: a positive integer, unique across all
+ * streams, strictly increasing in the order readAll and subscribeToAll deliver events. That is
+ * all a position promises. Positions are not dense and do not start at 1 in every store (the
+ * SQLite store numbers events 1, 2, 3, ...; the KurrentDB store uses the byte offset of the event
+ * in the server's transaction log, which also holds system records). So:
+ * - compare positions, never compute with them: the difference of two positions is not a number
+ *   of events, and `position - 1` or `position + 1` is not a position;
+ * - a checkpoint (`after`) is 0 (before the first event) or a position this store returned: an
+ *   event's, an append result's or the head. A store may refuse any other value (KurrentDB
+ *   cannot start a read at an offset that is no event's). "Just before an append" is the head
+ *   read before it.
+ */
+
 export interface AppendResult {
   /** Revision of the last event of the stream after the append. */
   readonly nextExpectedRevision: number;
@@ -26,7 +40,7 @@ export class WrongExpectedVersionError extends Error {
 }
 
 export interface ReadAllOptions {
-  /** Read events with a position strictly greater than this (0 = from the start). */
+  /** Read events with a position strictly greater than this (0 = from the start; see "Positions"). */
   readonly after?: number;
   readonly limit?: number;
 }
@@ -44,12 +58,16 @@ export interface Subscription {
 }
 
 export interface SubscribeOptions {
-  /** Deliver events with a position strictly greater than this checkpoint. */
+  /** Deliver events with a position strictly greater than this checkpoint (0 or a position this store returned). */
   readonly after: number;
   readonly batchSize?: number;
   /** Receives events in position order, batch by batch; the next batch waits for the promise. */
   readonly onEvents: (events: readonly RecordedEvent[]) => Promise<void>;
-  /** Called when the subscription stops because the handler threw. */
+  /**
+   * Called when the subscription stops because the handler threw, or because the store failed in
+   * a way that retrying would not mend (a store over a network resubscribes after a dropped
+   * connection on its own).
+   */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -67,7 +85,7 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catches up from the checkpoint, then delivers new events as they are appended. */
   subscribeToAll(options: SubscribeOptions): Subscription;
-  /** Position of the last stored event (0 for an empty store). */
+  /** Position of the last stored event (0 for an empty store); a valid checkpoint. */
   headPosition(): Promise<number>;
   close(): Promise<void>;
 }
