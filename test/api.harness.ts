@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { RecordedEvent } from '@toc/domain';
-import { Runtime, loadConfig } from '@toc/runtime';
+import { Actor, RecordedEvent } from '@toc/domain';
+import { Role, Runtime, loadConfig } from '@toc/runtime';
 import { createApp } from '../apps/api/src/app';
 import { Clock } from '../apps/api/src/runtime.module';
 
@@ -24,8 +24,11 @@ class FixedClock extends Clock {
 
 export interface TestApp {
   readonly app: INestApplication;
+  /** Sends the credentials of an internal app holding every role, which may act on behalf of others. */
   readonly http: ReturnType<typeof request.agent>;
   readonly runtime: Runtime;
+  /** The actor that events recorded through `http` carry: the key's principal in the recorder role. */
+  readonly actor: Actor;
   readonly close: () => Promise<void>;
 }
 
@@ -36,17 +39,28 @@ export const startTestApp = async (options: { now?: Date; clock?: Clock; env?: N
   await runtime.startProjector();
   const app = await createApp(runtime, { clock: options.clock ?? new FixedClock(options.now ?? FIXED_NOW), logger: false });
   await app.init();
-  const http = request.agent(app.getHttpServer());
+  const key = runtime.keys.create({ name: 'test app', roles: ['recorder', 'evaluator', 'admin'], mayActOnBehalf: true });
+  const http = request.agent(app.getHttpServer()).set('X-Api-Key', key.key);
   const close = async () => {
     await app.close();
     await runtime.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { app, http, runtime, close };
+  return { app, http, runtime, actor: { userId: `key:${key.id}`, role: 'recorder' }, close };
 };
 
-/** The headers every command needs, as a case-worker tool would send them. */
-export const actor = { 'X-Actor-Id': 'evaluator-1', 'X-Actor-Role': 'case-worker', 'X-Source-App': 'test' } as const;
+/** The headers an internal app sends with its commands. */
+export const actor = { 'X-Source-App': 'test' } as const;
+
+const singleRoleKeys = new WeakMap<TestApp, Map<Role, string>>();
+
+/** Credentials of a key holding only `role`, created once per test app. */
+export const authHeaders = (t: TestApp, role: Role): Record<string, string> => {
+  const keys = singleRoleKeys.get(t) ?? new Map<Role, string>();
+  singleRoleKeys.set(t, keys);
+  if (!keys.has(role)) keys.set(role, t.runtime.keys.create({ name: `test ${role}`, roles: [role] }).key);
+  return { 'X-Api-Key': keys.get(role)! };
+};
 
 /** A stream as GET /v1/streams/:streamId returns it. */
 export interface StreamBody {

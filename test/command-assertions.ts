@@ -45,7 +45,7 @@ export const accept = async (
       schemaVersion: expected.schemaVersion ?? 1,
       correlationId,
       causationId: null,
-      actor: { userId: actor['X-Actor-Id'], role: actor['X-Actor-Role'] },
+      actor: t.actor,
       sourceApp: actor['X-Source-App'],
       occurredAt: body.occurredAt,
       recordedAt: RECORDED_AT,

@@ -65,12 +65,12 @@ describe('evaluators: audit trail, replay, exports, report and tamper evidence',
 
   describe('audit trail', () => {
     it('shows who recorded what and when, in both times, filtered by actor, category and recording time', async () => {
-      const response = await t.http.get('/v1/audit/events').query({ actorUserId: 'evaluator-1', category: 'workshop' });
+      const response = await t.http.get('/v1/audit/events').query({ actorUserId: t.actor.userId, category: 'workshop' });
       expect(response.status).toBe(200);
       expect(response.body.entries).toHaveLength(1);
       expect(response.body.entries[0]).toMatchObject({
         streamId: 'workshop-w1', type: 'WorkshopHeld', occurredAt: '2010-11-20T10:00:00+01:00', recordedAt: '2011-01-20T10:00:00.000Z',
-        actor: { userId: 'evaluator-1', role: 'case-worker' }, sourceApp: 'test', amendedBy: [],
+        actor: t.actor, sourceApp: 'test', amendedBy: [],
       });
       const late = await t.http.get('/v1/audit/events').query({ recordedFrom: '2011-01-01T00:00:00Z', types: 'WorkshopHeld,RecordRetracted' });
       expect(late.body.entries.map((entry: { type: string }) => entry.type)).toEqual(['WorkshopHeld', 'RecordRetracted', 'RecordRetracted']);

@@ -27,7 +27,7 @@ export const given = async (t: TestApp, facts: readonly StoredFact[]): Promise<E
         schemaVersion: domainUpcasters.currentVersion(type),
         correlationId: randomUUID(),
         causationId: null,
-        actor: { userId: actor['X-Actor-Id'], role: actor['X-Actor-Role'] },
+        actor: t.actor,
         sourceApp: actor['X-Source-App'],
         occurredAt,
         recordedAt: new Date(occurredAt).toISOString(),

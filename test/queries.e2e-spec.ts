@@ -77,10 +77,10 @@ describe('service, model and documentation', () => {
       '/v1/forums/{id}/inputs',
       '/v1/streams/{streamId}/events/{eventId}/retraction',
     ];
-    const paths = response.body.paths as Record<string, { post?: { requestBody?: unknown; parameters?: { name: string; in: string }[] } }>;
+    const paths = response.body.paths as Record<string, { post?: { requestBody?: unknown; parameters?: { name: string; in: string }[]; security?: unknown[] } }>;
     for (const route of commandRoutes) {
       expect({ route, post: paths[route]?.post !== undefined, body: paths[route]?.post?.requestBody !== undefined }).toEqual({ route, post: true, body: true });
-      expect(paths[route].post!.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'X-Actor-Id', in: 'header' })]));
+      expect(paths[route].post!.security).toEqual(expect.arrayContaining([{ 'api-key': [] }, { jwt: [] }]));
     }
     const schemas = response.body.components.schemas;
     expect(schemas.RegisterStaffMemberDto.properties.role.enum).toEqual(['frontline', 'manager', 'social-worker', 'teacher', 'housing-officer', 'other']);
@@ -216,10 +216,11 @@ describe('an api beside a separate projector (EMBEDDED_PROJECTOR=false)', () => 
     const runtime = await Runtime.open(loadConfig({ DATA_DIR: dataDir, EMBEDDED_PROJECTOR: 'false' }));
     const app = await createApp(runtime, { logger: false });
     await app.init();
+    const admin = { 'X-Api-Key': runtime.keys.create({ name: 'admin', roles: ['admin'] }).key };
     try {
-      const [status] = (await request(app.getHttpServer()).get('/v1/admin/projections')).body;
+      const [status] = (await request(app.getHttpServer()).get('/v1/admin/projections').set(admin)).body;
       expect(status).toMatchObject({ name: 'programme', runningHere: false, checkpoint: 0, headPosition: 0 });
-      const refused = await request(app.getHttpServer()).post('/v1/admin/projections/programme/rebuild');
+      const refused = await request(app.getHttpServer()).post('/v1/admin/projections/programme/rebuild').set(admin);
       expect(refused.status).toBe(409);
       expect(refused.body.message[0]).toMatch(/runs in the projector process/);
     } finally {

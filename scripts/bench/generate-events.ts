@@ -27,6 +27,7 @@ import {
   sizeBands,
   staffRoles,
   streamName,
+  withoutFreeText,
   workshopTopics,
 } from '@toc/domain';
 import { EventStore, ExpectedRevision, SqliteEventStore } from '@toc/event-store';
@@ -39,7 +40,7 @@ import { Random } from './random';
  * number of events asked for. Events are written straight to the event store (no deciders, for
  * speed), but every one follows the deciders' rules: ids are unique, members leave only what they
  * joined, seats never exceed a forum's size, a follow-up assessment has a baseline, feedback comes
- * from participants, a correction retracts a current record and carries the retracted copy, and
+ * from participants, a correction retracts a current record and carries what it is routed by, and
  * business time never lies after recording time.
  */
 
@@ -88,7 +89,7 @@ interface Retractable {
 const copyOf = ({ command, index }: Retractable) => ({
   eventId: command.events[index].eventId,
   type: command.events[index].type,
-  data: command.events[index].data,
+  data: withoutFreeText(command.events[index].type, command.events[index].data),
   occurredAt: command.at!,
 });
 

@@ -3,14 +3,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { ApiKeyStore } from '@toc/runtime';
 import { singleCommitCeiling } from './append.bench';
 import { BenchResult } from './bench-result';
 
 const PORT = 3917;
 const API = resolve(__dirname, '../../apps/api/src/main.js');
 
+/** The credentials of the internal app the load comes from, created in the data dir before the api starts. */
+let headers: Record<string, string>;
+
 const startApi = async (dataDir: string): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, [API], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT) }, stdio: 'ignore' });
+  const keys = ApiKeyStore.open(join(dataDir, 'access.sqlite'));
+  headers = { 'content-type': 'application/json', 'x-api-key': keys.create({ name: 'bench', roles: ['recorder'] }).key, 'x-source-app': 'bench' };
+  keys.close();
+  const child = spawn(process.execPath, [API], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), RATE_LIMIT: '0' }, stdio: 'ignore' });
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
       if ((await fetch(`http://127.0.0.1:${PORT}/health`)).ok) return child;
@@ -24,7 +31,6 @@ const startApi = async (dataDir: string): Promise<ChildProcess> => {
 };
 
 const areas = ['tingbjerg-husum', 'mjolnerparken', 'akacieparken', 'bispeparken'];
-const headers = { 'content-type': 'application/json', 'x-actor-id': 'bench', 'x-actor-role': 'case-worker', 'x-source-app': 'bench' };
 
 /**
  * Writers that share one stream without If-Match: every request records a use of the same

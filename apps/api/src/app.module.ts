@@ -1,8 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { Runtime } from '@toc/runtime';
+import { AccessLog, Runtime } from '@toc/runtime';
+import { AccessLogController } from './access-log/access-log.controller';
+import { AccessLogInterceptor } from './access-log/access-log.interceptor';
 import { AdminController } from './admin/admin.controller';
 import { AuditController } from './audit/audit.controller';
+import { ApiKeysController } from './auth/api-keys.controller';
+import { AuthGuard } from './auth/auth.guard';
 import { AnalysesController } from './commands/analyses/analyses.controller';
 import { AssociationsController } from './commands/associations/associations.controller';
 import { CoursesController } from './commands/courses/courses.controller';
@@ -19,6 +24,7 @@ import { CommandSender, ExecuteCommandHandler } from './commands/command-sender'
 import { IndicatorsController } from './indicators/indicators.controller';
 import { ReadModelAccess } from './indicators/read-model-access';
 import { ModelController } from './model/model.controller';
+import { PERSONAL_DATA, PeopleController } from './people/people.controller';
 import { Clock, RuntimeModule } from './runtime.module';
 import { StreamsController } from './streams/streams.controller';
 
@@ -30,8 +36,16 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), RuntimeModule.forRoot(runtime, clock)],
-      controllers: [...commandControllers, StreamsController, ModelController, IndicatorsController, AuditController, AdminController],
-      providers: [CommandSender, ExecuteCommandHandler, ReadModelAccess],
+      controllers: [...commandControllers, StreamsController, ModelController, IndicatorsController, AuditController, AdminController, ApiKeysController, PeopleController, AccessLogController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        CommandSender,
+        ExecuteCommandHandler,
+        ReadModelAccess,
+        { provide: PERSONAL_DATA, useValue: runtime.people },
+        { provide: AccessLog, useValue: runtime.accessLog },
+        { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
+      ],
     };
   }
 }

@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Module, ValueProvider } from '@nestjs/common';
 import { CommandService } from '@toc/event-store';
 import { IndicatorReader, ProjectionRunner } from '@toc/read-models';
-import { Runtime } from '@toc/runtime';
+import { ApiKeyStore, Runtime } from '@toc/runtime';
+import { JWT_VERIFIER } from './auth/auth.guard';
 
 /** The service clock; tests replace it to pin "now". */
 export abstract class Clock {
@@ -30,6 +31,8 @@ export class RuntimeModule {
       { provide: ProjectionRunner, useValue: runtime.projector },
       { provide: IndicatorReader, useValue: runtime.indicators },
       { provide: Clock, useValue: clock },
+      { provide: ApiKeyStore, useValue: runtime.keys },
+      { provide: JWT_VERIFIER, useValue: runtime.jwt },
     ];
     return { module: RuntimeModule, providers, exports: providers.map((provider) => provider.provide) };
   }

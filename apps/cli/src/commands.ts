@@ -57,7 +57,7 @@ export const status = async (runtime: Runtime) => {
 /** Rebuilds here, in this process; stop a running projector first, or use --api to ask the service. */
 export const rebuild = async (runtime: Runtime, name: string | undefined, flags: Flags) => {
   if (name && name !== runtime.projector.name) throw new UsageError(`unknown projection ${name}; known: ${runtime.projector.name}`);
-  if (flags.api) return rebuildThroughApi(flags.api, runtime.projector.name);
+  if (flags.api) return rebuildThroughApi(flags.api, runtime.projector.name, flags['api-key'] ?? process.env.TOC_API_KEY);
   await runtime.projector.start();
   const { build } = await runtime.projector.startRebuild();
   for (;;) {
@@ -75,11 +75,13 @@ export const rebuild = async (runtime: Runtime, name: string | undefined, flags:
   }
 };
 
-const rebuildThroughApi = async (baseUrl: string, name: string) => {
-  const started = await fetch(`${baseUrl}/v1/admin/projections/${name}/rebuild`, { method: 'POST' });
+const rebuildThroughApi = async (baseUrl: string, name: string, apiKey: string | undefined) => {
+  if (!apiKey) throw new UsageError('rebuild --api needs an admin key: --api-key KEY or TOC_API_KEY');
+  const headers = { 'X-Api-Key': apiKey };
+  const started = await fetch(`${baseUrl}/v1/admin/projections/${name}/rebuild`, { method: 'POST', headers });
   if (!started.ok) throw new Error(`the service refused the rebuild: ${started.status} ${await started.text()}`);
   for (;;) {
-    const [view] = (await (await fetch(`${baseUrl}/v1/admin/projections`)).json()) as ProjectionStatusView[];
+    const [view] = (await (await fetch(`${baseUrl}/v1/admin/projections`, { headers })).json()) as ProjectionStatusView[];
     if (view.state === 'failed') throw new Error(`rebuild failed: ${view.lastError?.message}`);
     if (!view.rebuild) return console.log(`\n${statusLine(view)}`);
     writeProgress(renderProgress(view.rebuild.percent, `${view.rebuild.position}/${view.rebuild.targetPosition} events, eta ${formatDuration(view.rebuild.etaSeconds)}`));

@@ -1,11 +1,15 @@
 import { Runtime, loadConfig } from '@toc/runtime';
 import { UsageError, parseArgs } from './args';
 import * as commands from './commands';
+import { loggedOnHost } from './host-access';
+import { keys } from './keys';
 
 const USAGE = `usage: npm run cli -- <command> [options]
 
   status                              projection status: checkpoint, head, lag, state, rebuild progress
-  rebuild [programme] [--api URL]     blue/green rebuild with a progress bar (here, or in the running service with --api)
+  rebuild [programme] [--api URL] [--api-key KEY]
+                                      blue/green rebuild with a progress bar (here, or in the running service with --api,
+                                      authenticated with an admin key from --api-key or TOC_API_KEY)
   replay [--as-of T] [--known-at T] [--period-type programme|year|half-year|quarter] [--period P]
          [--format table|csv|json] [--out FILE]
                                       indicator values as of a business time and/or as known at a recording time
@@ -21,6 +25,9 @@ const USAGE = `usage: npm run cli -- <command> [options]
   verify [--anchor POSITION:HASH]     check the event store's hash chain (and that it still passes through an
                                       anchor kept elsewhere, e.g. from a report); exit code 2 on a broken link
   seed-demo                           record a realistic programme year through the command path
+  keys create --name NAME --role recorder|evaluator|admin[,...] [--on-behalf]
+                                      create an API key (printed once); --on-behalf lets it send X-On-Behalf-Of
+  keys list | keys revoke ID          the keys with their roles (never the keys themselves); revoke one
 
 Times (T) are ISO 8601 with an offset (2010-12-31T20:00:00+01:00, 2010-12-31T19:00:00Z) or a date (2010-12-31),
 a whole day in Copenhagen: --as-of, --known-at, --from-* and --to-* mean its last millisecond, --occurred-from and
@@ -38,21 +45,23 @@ const main = async () => {
       case 'status':
         return await commands.status(runtime);
       case 'rebuild':
-        return await commands.rebuild(runtime, argument, flags);
+        return await loggedOnHost(runtime.accessLog, 'rebuild-projection', [command, argument], flags, () => commands.rebuild(runtime, argument, flags));
       case 'replay':
-        return await commands.replay(runtime, flags);
+        return await loggedOnHost(runtime.accessLog, 'replay', [command], flags, () => commands.replay(runtime, flags));
       case 'diff':
-        return await commands.diff(runtime, flags);
+        return await loggedOnHost(runtime.accessLog, 'replay', [command], flags, () => commands.diff(runtime, flags));
       case 'audit':
         return await commands.audit(runtime, flags);
       case 'export':
-        return await commands.exportData(runtime, argument, flags);
+        return await loggedOnHost(runtime.accessLog, 'export', [command, argument], flags, () => commands.exportData(runtime, argument, flags));
       case 'report':
-        return await commands.report(runtime, flags);
+        return await loggedOnHost(runtime.accessLog, 'report', [command], flags, () => commands.report(runtime, flags));
       case 'verify':
         return await commands.verify(runtime, flags);
       case 'seed-demo':
         return await commands.seed(runtime);
+      case 'keys':
+        return keys(runtime.keys, argument, positional[2], flags);
       default:
         throw new UsageError(`unknown command ${command}`);
     }

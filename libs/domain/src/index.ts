@@ -59,4 +59,7 @@ export * from './evaluation/evaluation.projection';
 export * from './core/input';
 export * from './core/command-routing';
 export * from './command-registry';
+export * from './core/personal-data-check';
+export * from './free-text';
+export * from './retracted-record';
 export * from './programme';

@@ -16,6 +16,7 @@ import {
   TimedRecord,
   createsEntity,
   decideInBusinessTime,
+  retractionOf,
   notFound,
   ruleBroken,
   withdrawalDecider,
@@ -199,14 +200,7 @@ export class CommandRunner {
     if (index < 0) ruleBroken('unknown-event', `event ${correction.eventId} is not a current record of this stream`, 'correctionOf');
     if (!correction.reason.trim()) ruleBroken('reason-required', 'a correction needs a reason', 'reason');
     const targets = entity ? [...history].reverse() : [history[index]];
-    return targets.map((target) => ({
-      type: RECORD_RETRACTED,
-      data: {
-        retractedEventId: target.metadata.eventId,
-        reason: correction.reason,
-        retracted: { eventId: target.metadata.eventId, type: target.type, data: target.data, occurredAt: target.metadata.occurredAt },
-      },
-    }));
+    return targets.map((target) => retractionOf(target, correction.reason));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ProgrammeCommand, Reference, commandTarget, deciderRecording, effectiveHistory, inBusinessTimeOrder, ruleBroken } from '@toc/domain';
+import { ProgrammeCommand, Reference, assertNoPersonalDataInCommand, commandTarget, deciderRecording, effectiveHistory, inBusinessTimeOrder, ruleBroken } from '@toc/domain';
 import { CommandEnvelope, CommandResult, CommandRunner } from './command-runner';
 import { EventLogReader } from './event-log.port';
 import { EventStore } from './event-store.port';
@@ -11,7 +11,7 @@ const NAMED_RECORDS = 5;
  * The one handler every entry point dispatches to (HTTP, CLI, demo seeder): resolves the
  * command's stream through its aggregate's routes, checks that the streams it refers to were
  * recorded by its business time, then decides and appends through the runner. Retractions take
- * the same path.
+ * the same path. Free text that looks like personal data is refused first, before anything is read.
  */
 export class CommandService {
   constructor(
@@ -20,6 +20,7 @@ export class CommandService {
   ) {}
 
   async handle(command: ProgrammeCommand, envelope: CommandEnvelope): Promise<CommandResult> {
+    assertNoPersonalDataInCommand(command, envelope.correctionOf?.reason);
     const target = commandTarget(command);
     if (target.kind === 'retract') {
       const correctionOf = { eventId: target.eventId, reason: target.reason };

@@ -45,7 +45,7 @@ export class ProjectionRunner {
   private rebuildStartedMs = 0;
   private rebuildStartPosition = 0;
   private lastProgressWrite = 0;
-  private waiters: { position: number; resolve: () => void }[] = [];
+  private readonly waiters = new Set<{ readonly position: number; readonly resolve: () => void }>();
   private readonly batchSize: number;
   private readonly now: () => Date;
   private readonly progressIntervalMs: number;
@@ -180,10 +180,28 @@ export class ProjectionRunner {
     return true;
   }
 
-  /** Resolves once the live build has applied every event up to `position`. */
-  waitFor(position: number): Promise<void> {
-    if (this.live && this.live.checkpoint >= position) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ position, resolve }));
+  /**
+   * Resolves true once the live build has applied every event up to `position`, or false when
+   * `signal` aborts first; an abandoned wait leaves nothing behind.
+   */
+  waitFor(position: number, signal?: AbortSignal): Promise<boolean> {
+    if (this.live && this.live.checkpoint >= position) return Promise.resolve(true);
+    if (signal?.aborted) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const abandon = () => {
+        this.waiters.delete(waiter);
+        resolve(false);
+      };
+      const waiter = {
+        position,
+        resolve: () => {
+          signal?.removeEventListener('abort', abandon);
+          resolve(true);
+        },
+      };
+      signal?.addEventListener('abort', abandon, { once: true });
+      this.waiters.add(waiter);
+    });
   }
 
   /** The namespace readers should use. */
@@ -302,9 +320,11 @@ export class ProjectionRunner {
   }
 
   private releaseWaiters(checkpoint: number) {
-    const ready = this.waiters.filter((waiter) => waiter.position <= checkpoint);
-    this.waiters = this.waiters.filter((waiter) => waiter.position > checkpoint);
-    for (const waiter of ready) waiter.resolve();
+    for (const waiter of this.waiters) {
+      if (waiter.position > checkpoint) continue;
+      this.waiters.delete(waiter);
+      waiter.resolve();
+    }
   }
 
   private async readCheckpoint(namespace: string): Promise<number> {

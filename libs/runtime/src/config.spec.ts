@@ -19,3 +19,25 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('loadConfig: HTTP settings', () => {
+  it('given nothing, when loaded, then the api binds to loopback, allows no origin and bounds bodies to 1 MB and read waits to 5 s', () => {
+    expect(loadConfig({})).toMatchObject({ host: '127.0.0.1', http: { corsOrigins: [], maxBodyBytes: 1_048_576, maxReadWaitMs: 5000, rateLimit: 6000 } });
+  });
+
+  it.each(['0.0.0.0', '::', 'api.internal'])('given HOST=%s, when loaded, then the api binds there', (host) => {
+    expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
+
+  it.each(['http://0.0.0.0', '0.0.0.0:3000', 'a b'])('given HOST=%s, when loaded, then it stops naming the setting', (host) => {
+    expect(() => loadConfig({ HOST: host })).toThrow(new ConfigError(`HOST must be an IP address or a host name, got "${host}"`));
+  });
+
+  it('given CORS_ORIGINS, when loaded, then each origin is kept as a browser sends it', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' }).http.corsOrigins).toEqual(['https://a.example.org', 'http://localhost:5173']);
+  });
+
+  it.each(['*', 'https://a.example.org/', 'https://a.example.org/path', 'ftp://a.example.org'])('given CORS_ORIGINS=%s, when loaded, then it stops naming the setting', (origin) => {
+    expect(() => loadConfig({ CORS_ORIGINS: origin })).toThrow(ConfigError);
+  });
+});

@@ -1,11 +1,20 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { MAX_HOURS_PER_FTE_YEAR, MIN_CELL_SIZE, STANDARD_HOURS_PER_FTE_YEAR, isCalendarDate } from '@toc/domain';
+import { kurrentDbConnectionStringProblem, redactConnectionString } from '@toc/event-store';
+import { AuthSettings, loadAuthSettings } from './access/auth-config';
 
 /** Settings come from the environment and are checked at start-up; a bad value stops the process. */
 export interface AppConfig {
   readonly port: number;
+  /** The address the api listens on: loopback unless an operator opens it up. */
+  readonly host: string;
+  /** Bounds that keep any one request or client from exhausting the api. */
+  readonly http: HttpLimits;
   readonly dataDir: string;
-  readonly eventStore: 'sqlite';
+  readonly eventStore: 'sqlite' | 'kurrentdb';
+  /** The KurrentDB connection string, with EVENT_STORE=kurrentdb. */
+  readonly kurrentdbUrl?: string;
   readonly readModelStore: 'sqlite' | 'mongodb';
   readonly mongodbUrl?: string;
   readonly mongodbDatabase: string;
@@ -23,6 +32,19 @@ export interface AppConfig {
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
   /** Hours of one FTE-year, for staff time allocated or used in FTE; each record keeps the rate it was converted at. */
   readonly hoursPerFteYear: number;
+  /** Who may sign in: API keys always, people's tokens when an identity provider is configured. */
+  readonly auth: AuthSettings;
+}
+
+export interface HttpLimits {
+  readonly maxBodyBytes: number;
+  /** Origins a browser may call the api from; none by default. */
+  readonly corsOrigins: readonly string[];
+  /** Requests per client (credential, else address) and window; 0 turns the limit off. */
+  readonly rateLimit: number;
+  readonly rateLimitWindowMs: number;
+  /** The longest a read waits for the read model to reach `minPosition`. */
+  readonly maxReadWaitMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -48,14 +70,55 @@ const date = (env: NodeJS.ProcessEnv, name: string, fallback: string): string =>
   return raw;
 };
 
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+const host = (env: NodeJS.ProcessEnv): string => {
+  const raw = env.HOST || '127.0.0.1';
+  if (!isIP(raw) && !HOST_NAME.test(raw)) throw new ConfigError(`HOST must be an IP address or a host name, got "${raw}"`);
+  return raw;
+};
+
+/** Origins exactly as a browser sends them: scheme, host and port, no path. */
+const origins = (env: NodeJS.ProcessEnv): string[] =>
+  (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
+      if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin)
+        throw new ConfigError(`CORS_ORIGINS must be comma-separated origins such as https://app.example.org, got "${origin}"`);
+      return origin;
+    });
+
+/** With EVENT_STORE=kurrentdb, KURRENTDB_URL is required and checked with the client's own parser. */
+const kurrentdbUrl = (env: NodeJS.ProcessEnv, eventStore: AppConfig['eventStore']): string | undefined => {
+  if (eventStore !== 'kurrentdb') return undefined;
+  const raw = env.KURRENTDB_URL;
+  if (!raw) throw new ConfigError('EVENT_STORE=kurrentdb needs KURRENTDB_URL, a connection string such as kurrentdb://localhost:2113?tls=false');
+  const problem = kurrentDbConnectionStringProblem(raw);
+  if (problem) throw new ConfigError(`KURRENTDB_URL must be a KurrentDB connection string (${problem}), got "${redactConnectionString(raw)}"`);
+  return raw;
+};
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const readModelStore = oneOf(env, 'READ_MODEL_STORE', ['sqlite', 'mongodb'], env.MONGODB_URL ? 'mongodb' : 'sqlite');
   if (readModelStore === 'mongodb' && !env.MONGODB_URL) throw new ConfigError('READ_MODEL_STORE=mongodb needs MONGODB_URL');
   const dataDir = env.DATA_DIR || './data';
+  const eventStore = oneOf(env, 'EVENT_STORE', ['sqlite', 'kurrentdb'] as const, 'sqlite');
   const config: AppConfig = {
     port: integer(env, 'PORT', 3000, 0, 65535),
+    host: host(env),
+    http: {
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 104_857_600),
+      corsOrigins: origins(env),
+      rateLimit: integer(env, 'RATE_LIMIT', 6000, 0, 1_000_000_000),
+      rateLimitWindowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1000, 3_600_000),
+      maxReadWaitMs: integer(env, 'MAX_READ_WAIT_MS', 5000, 0, 60_000),
+    },
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir),
-    eventStore: oneOf(env, 'EVENT_STORE', ['sqlite'] as const, 'sqlite'),
+    eventStore,
+    kurrentdbUrl: kurrentdbUrl(env, eventStore),
     readModelStore,
     mongodbUrl: env.MONGODB_URL || undefined,
     mongodbDatabase: env.MONGODB_DATABASE || 'toc_monitor',
@@ -68,6 +131,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     programmeEnd: date(env, 'PROGRAMME_END', '2011-12-31'),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),
     hoursPerFteYear: integer(env, 'HOURS_PER_FTE_YEAR', STANDARD_HOURS_PER_FTE_YEAR, 1, MAX_HOURS_PER_FTE_YEAR),
+    auth: loadAuthSettings(env, (message) => {
+      throw new ConfigError(message);
+    }),
   };
   if (config.programmeEnd < config.programmeStart) throw new ConfigError('PROGRAMME_END must not be before PROGRAMME_START');
   return config;

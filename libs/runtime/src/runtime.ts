@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReadModelDefinition, domainUpcasters, programmeReadModel } from '@toc/domain';
-import { CommandRunner, CommandService, EventLogReader, EventStore, IntegrityVerifier, SqliteEventStore } from '@toc/event-store';
+import { CommandRunner, CommandService, EventLogReader, EventStore, IntegrityVerifier, SqliteEventStore, openKurrentDbEventStore } from '@toc/event-store';
 import {
   IndicatorReader,
   MongoReadModelStore,
@@ -11,15 +11,36 @@ import {
   ReplayIndexer,
   SqliteReadModelStore,
 } from '@toc/read-models';
+import { ApiKeyStore } from './access/api-keys';
+import { JwtVerifier } from './access/jwt-verifier';
+import { AccessLog } from './access-log/access-log';
 import { AppConfig } from './config';
+import { MongoPersonalDataStore } from './personal-data/mongo-personal-data-store';
+import { PersonalDataStore } from './personal-data/personal-data-store.port';
+import { SqlitePersonalDataStore } from './personal-data/sqlite-personal-data-store';
 
 /** The event store the apps need: appending, reading, the audit log and tamper evidence. */
 export type AuditableEventStore = EventStore & EventLogReader & IntegrityVerifier;
+
+/**
+ * KurrentDB keeps the log; the audit-log queries and the hash chain are answered from a local
+ * index of it in DATA_DIR, derived and rebuilt from the server when the file is removed.
+ */
+const openEvents = async (config: AppConfig): Promise<AuditableEventStore> =>
+  config.eventStore === 'kurrentdb'
+    ? openKurrentDbEventStore(config.kurrentdbUrl!, { logIndexFile: join(config.dataDir, 'kurrentdb-log-index.sqlite') })
+    : SqliteEventStore.open(join(config.dataDir, 'events.sqlite'), { synchronous: config.sqliteSynchronous });
 
 const openReadModels = async (config: AppConfig): Promise<ReadModelStore> =>
   config.readModelStore === 'mongodb'
     ? MongoReadModelStore.connect(config.mongodbUrl!, config.mongodbDatabase)
     : SqliteReadModelStore.open(join(config.dataDir, 'read-models.sqlite'), { synchronous: config.sqliteSynchronous });
+
+/** People's details live where the read models do: a scaled-out api's instances must all see the same people. */
+const openPersonalData = async (config: AppConfig): Promise<PersonalDataStore> =>
+  config.readModelStore === 'mongodb'
+    ? MongoPersonalDataStore.connect(config.mongodbUrl!, config.mongodbDatabase)
+    : SqlitePersonalDataStore.open(join(config.dataDir, 'personal-data.sqlite'), join(config.dataDir, 'personal-data-keys.sqlite'));
 
 /**
  * The composition root shared by the api, the projector and the CLI, so that they cannot wire
@@ -37,11 +58,18 @@ export class Runtime {
     readonly projector: ProjectionRunner,
     readonly replayIndex: ReplayIndexSchedule,
     readonly indicators: IndicatorReader,
+    /** API keys of internal apps and, when configured, the verifier of people's tokens. */
+    readonly keys: ApiKeyStore,
+    readonly jwt: JwtVerifier | undefined,
+    /** Names and contact details of the people the events know by pseudonymous id. */
+    readonly people: PersonalDataStore,
+    /** Who read personal data, exported, replayed, reported or changed projections. */
+    readonly accessLog: AccessLog,
   ) {}
 
   static async open(config: AppConfig): Promise<Runtime> {
     mkdirSync(config.dataDir, { recursive: true });
-    const events = SqliteEventStore.open(join(config.dataDir, 'events.sqlite'), { synchronous: config.sqliteSynchronous });
+    const events = await openEvents(config);
     const readModels = await openReadModels(config);
     const programme = programmeReadModel({ start: config.programmeStart, end: config.programmeEnd });
     return new Runtime(
@@ -53,6 +81,10 @@ export class Runtime {
       new ProjectionRunner(events, readModels, programme, domainUpcasters),
       new ReplayIndexSchedule(new ReplayIndexer(events, readModels, programme, domainUpcasters), readModels, programme, config.replayIndexIntervalMs),
       new IndicatorReader(events, readModels, programme, domainUpcasters, config.minCellSize),
+      ApiKeyStore.open(join(config.dataDir, 'access.sqlite')),
+      config.auth.jwt && new JwtVerifier(config.auth.jwt),
+      await openPersonalData(config),
+      AccessLog.open(join(config.dataDir, 'access-log.sqlite')),
     );
   }
 
@@ -67,5 +99,8 @@ export class Runtime {
     await this.projector.stop();
     await this.readModels.close();
     await this.events.close();
+    this.keys.close();
+    await this.people.close();
+    this.accessLog.close();
   }
 }

@@ -5,9 +5,12 @@ import { ProjectionRunner } from '@toc/read-models';
 import { AppConfig } from '@toc/runtime';
 import { APP_CONFIG, EVENT_STORE } from '../runtime.module';
 import { IntegrityQueryDto } from './integrity.dto';
+import { Allow, Public } from '../auth/allow';
+import { Logged } from '../access-log/logged';
 
 @ApiTags('admin')
 @Controller()
+@Allow('admin')
 export class AdminController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -16,6 +19,7 @@ export class AdminController {
   ) {}
 
   @Get('health')
+  @Public()
   @ApiOperation({ summary: 'Liveness and projection health: 503 when a projection failed or lags too far behind' })
   async health() {
     const projection = await this.projector.statusView();
@@ -37,6 +41,7 @@ export class AdminController {
   }
 
   @Post('v1/admin/projections/:name/rebuild')
+  @Logged('rebuild-projection', 'name')
   @HttpCode(202)
   @ApiOperation({ summary: 'Rebuild blue/green: the new build fills beside the live one, readers switch when it has caught up' })
   async rebuild(@Param('name') name: string) {
@@ -44,12 +49,14 @@ export class AdminController {
   }
 
   @Delete('v1/admin/projections/:name/rebuild')
+  @Logged('cancel-rebuild', 'name')
   @ApiOperation({ summary: 'Cancel a running rebuild; the live build keeps serving' })
   async cancel(@Param('name') name: string) {
     return { cancelled: await this.runningHere(name).cancelRebuild() };
   }
 
   @Post('v1/admin/projections/:name/restart')
+  @Logged('restart-projection', 'name')
   @HttpCode(202)
   @ApiOperation({ summary: 'Clear a failure and resume from the stored checkpoint (after a fix)' })
   async restart(@Param('name') name: string) {

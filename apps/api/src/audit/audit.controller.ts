@@ -8,11 +8,15 @@ import { AppConfig, AuditableEventStore, EVENT_COLUMNS, buildEvaluationReport, c
 import { checkedPeriod } from '../indicators/indicator-query.dto';
 import { APP_CONFIG, Clock, EVENT_STORE } from '../runtime.module';
 import { AuditFilterDto, DiffQueryDto, ExportFormatDto, IndicatorExportDto, KnownAtQueryDto, MomentQueryDto, toLogFilter } from './audit.dto';
+import { Allow } from '../auth/allow';
+import { Logged } from '../access-log/logged';
+import { streamChunks } from '../http/streamed-response';
 
 const EXPORT_PAGE = 1000;
 
 @ApiTags('evaluation')
 @Controller('v1')
+@Allow('evaluator')
 export class AuditController {
   private readonly trail: AuditTrail;
 
@@ -38,24 +42,31 @@ export class AuditController {
   }
 
   @Get('audit/export')
+  @Logged('export')
   @ApiOperation({ summary: 'The filtered audit log as NDJSON or CSV (UTF-8 with BOM), streamed' })
   async export(@Query() query: ExportFormatDto, @Res() response: Response) {
     const csv = query.format === 'csv';
-    const options = { separator: query.separator ?? ';', decimalComma: false, bom: true } as const;
     response.setHeader('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="events.${csv ? 'csv' : 'ndjson'}"`);
-    if (csv) response.write('\uFEFF' + csvLine(EVENT_COLUMNS, options));
+    await streamChunks(response, this.exportPages(query));
+  }
+
+  /** The export page by page, read only as fast as the client takes it. */
+  private async *exportPages(query: ExportFormatDto) {
+    const csv = query.format === 'csv';
+    const options = { separator: query.separator ?? ';', decimalComma: false, bom: true } as const;
+    if (csv) yield '\uFEFF' + csvLine(EVENT_COLUMNS, options);
     const backwards = query.direction === 'backwards';
     for (let cursor = backwards ? query.before : query.after; ; ) {
       const page = await this.trail.page({ ...toLogFilter(query, EXPORT_PAGE), ...(backwards ? { before: cursor } : { after: cursor }) });
-      for (const entry of page.entries) response.write(csv ? csvEventLine(entry, options) : ndjsonLine(entry));
-      if (page.nextCursor === null) break;
+      yield page.entries.map((entry) => (csv ? csvEventLine(entry, options) : ndjsonLine(entry))).join('');
+      if (page.nextCursor === null) return;
       cursor = page.nextCursor;
     }
-    response.end();
   }
 
   @Get('replay/indicators')
+  @Logged('replay')
   @ApiOperation({ summary: 'Indicator values as of a business time and/or as known at a recording time, by the live definitions' })
   async replay(@Query() query: MomentQueryDto) {
     const periodType = query.periodType ?? 'programme';
@@ -65,6 +76,7 @@ export class AuditController {
   }
 
   @Get('replay/diff')
+  @Logged('replay')
   @ApiOperation({ summary: 'Every indicator figure that differs between two moments' })
   async diff(@Query() query: DiffQueryDto) {
     const periodType = query.periodType ?? 'programme';
@@ -76,6 +88,7 @@ export class AuditController {
   }
 
   @Get('exports/indicators.csv')
+  @Logged('export')
   @ApiOperation({ summary: 'Indicator table as CSV for Excel (UTF-8 with BOM; ";" and decimal comma by default); small cells withheld' })
   async indicatorsCsv(@Query() query: IndicatorExportDto, @Res() response: Response) {
     const periodType = query.periodType ?? 'programme';
@@ -87,6 +100,7 @@ export class AuditController {
   }
 
   @Get('reports/data-quality')
+  @Logged('report')
   @ApiOperation({
     summary: 'What to know about the records behind the figures: corrections, retractions, late recordings, associations with a baseline but no follow-up',
   })
@@ -95,6 +109,7 @@ export class AuditController {
   }
 
   @Get('reports/evaluation')
+  @Logged('report')
   @ApiOperation({ summary: 'A self-contained HTML evaluation report for one period (optionally as known at a past moment)' })
   async report(@Query() query: MomentQueryDto, @Res() response: Response) {
     const html = await buildEvaluationReport({ indicators: this.indicators, events: this.eventStore, config: this.config }, {

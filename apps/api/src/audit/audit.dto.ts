@@ -1,9 +1,9 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
-import { MomentBound, momentInputRule, parseMomentInput, streamCategories } from '@toc/domain';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { streamCategories } from '@toc/domain';
 import { EventLogFilter } from '@toc/event-store';
+import { MomentQuery } from '../http/moment-query';
 import { HEADER_TOKEN, HEADER_TOKEN_FORMAT } from '../http/request-context';
 import { PeriodQueryDto } from '../indicators/indicator-query.dto';
 
@@ -11,24 +11,6 @@ import { PeriodQueryDto } from '../indicators/indicator-query.dto';
 const TOKEN = HEADER_TOKEN;
 const TOKEN_MESSAGE = `$property must be ${HEADER_TOKEN_FORMAT}`;
 
-/**
- * A time of a query, passed on as the UTC instant it stands for: a time with its offset, or a date
- * in Copenhagen read as the bound says. Refused with the rule named isIso8601 otherwise.
- */
-const MomentQuery = (bound: MomentBound, description?: string) =>
-  applyDecorators(
-    ApiPropertyOptional({ description: [description, `ISO-8601: ${momentInputRule(bound)}`].filter(Boolean).join('. '), example: '2010-12-31' }),
-    IsOptional(),
-    // An accepted time becomes its UTC instant, which the validator accepts in turn; the rest stays as sent and is refused.
-    Transform(({ value }) => (typeof value === 'string' ? (parseMomentInput(value, bound) ?? value) : value)),
-    ValidateBy({
-      name: 'isIso8601',
-      validator: {
-        validate: (value) => typeof value === 'string' && parseMomentInput(value, bound) !== null,
-        defaultMessage: () => `$property must be an ISO-8601 date or time: ${momentInputRule(bound)}`,
-      },
-    }),
-  );
 
 /**
  * Filters of the audit log; every given criterion must hold. Times are from inclusive, to exclusive;

@@ -2,6 +2,7 @@ import { Controller, applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandResult } from '@toc/event-store';
+import { Allow } from '../auth/allow';
 
 export interface AcceptedCommand {
   readonly streamId: string;
@@ -23,11 +24,11 @@ export const acceptedCommand = (response: Response, result: CommandResult): Acce
   };
 };
 
-/** A controller of command endpoints: its OpenAPI tag and the actor headers every command needs. */
+/** A controller of command endpoints: its OpenAPI tag, open to recorders only. */
 export const CommandController = (path: string, tag: string) =>
   applyDecorators(
     ApiTags(tag),
-    ApiHeader({ name: 'X-Actor-Id', required: true }),
-    ApiHeader({ name: 'X-Actor-Role', required: true }),
+    ApiHeader({ name: 'X-On-Behalf-Of', required: false, description: 'recorded on behalf of someone else; only for credentials that may act on behalf' }),
+    Allow('recorder'),
     Controller(path),
   );

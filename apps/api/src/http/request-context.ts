@@ -1,7 +1,8 @@
-import { ExecutionContext, createParamDecorator } from '@nestjs/common';
+import { ExecutionContext, ForbiddenException, createParamDecorator } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { CommandEnvelope } from '@toc/event-store';
+import { authenticatedOf } from '../auth/current-principal';
 import { invalidInput } from './validation';
 
 /**
@@ -37,11 +38,18 @@ const expectedRevision = (request: Request): number | undefined => {
   return Number(match[1]);
 };
 
-/** Who is acting and how the request relates to others, from the request headers. */
+/** Headers that once named the actor: authentication does now, and a header claiming it is refused rather than ignored. */
+const SELF_ASSERTED = ['X-Actor-Id', 'X-Actor-Role'];
+
+/** Who is acting (the authenticated principal) and how the request relates to others, from the request headers. */
 export const requestEnvelope = (request: Request): CommandEnvelope => {
+  const { principal, role } = authenticatedOf(request)!;
+  for (const name of SELF_ASSERTED)
+    if (header(request, name) !== undefined) throw headerError(name, 'notAccepted', `header ${name} is not accepted: the actor is the authenticated principal`);
   const onBehalfOf = token(request, 'X-On-Behalf-Of', false);
+  if (onBehalfOf && !principal.mayActOnBehalf) throw new ForbiddenException('these credentials may not record on behalf of someone else (X-On-Behalf-Of)');
   return {
-    actor: { userId: token(request, 'X-Actor-Id', true)!, role: token(request, 'X-Actor-Role', true)!, ...(onBehalfOf ? { onBehalfOf } : {}) },
+    actor: { userId: principal.subject, role, ...(onBehalfOf ? { onBehalfOf } : {}) },
     sourceApp: token(request, 'X-Source-App', false) ?? 'unknown',
     correlationId: token(request, 'X-Correlation-Id', false) ?? randomUUID(),
     causationId: token(request, 'X-Causation-Id', false) ?? null,

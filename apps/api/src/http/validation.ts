@@ -1,4 +1,8 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { HttpException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+
+/** Enough to correct a request; a request with thousands of bad fields does not get thousands of lines back. */
+export const MAX_FIELD_ERRORS = 20;
 
 export interface FieldError {
   readonly field: string;
@@ -17,9 +21,16 @@ const flatten = (errors: readonly ValidationError[], parent = ''): FieldError[] 
     return [...own, ...flatten(error.children ?? [], field)];
   });
 
-/** The one shape of a 400: every refused field with the rule it broke. */
-export const invalidInput = (errors: readonly FieldError[]) =>
-  new BadRequestException({ statusCode: 400, error: 'Bad Request', message: errors.map((error) => error.message), errors });
+const refusalBody = (statusCode: number, errors: readonly FieldError[]) => ({ statusCode, error: STATUS_CODES[statusCode], message: errors.map((error) => error.message), errors });
+
+/** The one shape of a refused request: every refused field with the rule it broke. */
+export const refusal = (statusCode: number, errors: readonly FieldError[]) => new HttpException(refusalBody(statusCode, errors), statusCode);
+
+export const invalidInput = (errors: readonly FieldError[]) => refusal(400, errors);
+
+/** A 503 the client should retry; `retryAfter` (seconds) also goes out as the Retry-After header. */
+export const retryLater = (retryAfter: number, errors: readonly FieldError[]) =>
+  new HttpException({ ...refusalBody(503, errors), retryAfter }, 503);
 
 /** Unknown fields are refused and every message names the field and the rule it broke. */
 export const validationPipe = () =>
@@ -28,5 +39,5 @@ export const validationPipe = () =>
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => invalidInput(flatten(errors)),
+    exceptionFactory: (errors) => invalidInput(flatten(errors).slice(0, MAX_FIELD_ERRORS)),
   });

@@ -15,7 +15,11 @@ export class PeriodQueryDto {
   @Matches(PERIOD_KEY, { message: "period must be 'programme', a year (2010), a half-year (2010-H2) or a quarter (2010-Q3)" })
   period?: string;
 
-  @ApiPropertyOptional({ description: 'Wait (up to 5 s) until the read model has applied this event position: read your own writes' })
+  @ApiPropertyOptional({
+    description:
+      'Read your own writes: wait until the read model has applied this event position (at most MAX_READ_WAIT_MS, 5 s by default, then 503 with Retry-After); ' +
+      'a position beyond the last event written is a 400',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -4,9 +4,11 @@ import { findIndicator, taskForceIntegration2010 } from '@toc/domain';
 import { IndicatorReader } from '@toc/read-models';
 import { PeriodQueryDto } from './indicator-query.dto';
 import { ReadModelAccess } from './read-model-access';
+import { Allow } from '../auth/allow';
 
 @ApiTags('indicators')
 @Controller('v1')
+@Allow('evaluator')
 export class IndicatorsController {
   constructor(
     private readonly reader: IndicatorReader,

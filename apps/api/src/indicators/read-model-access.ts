@@ -1,26 +1,40 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PROGRAMME_PERIOD, PeriodType } from '@toc/domain';
+import { EventStore } from '@toc/event-store';
 import { LiveIndicators, ProjectionRunner } from '@toc/read-models';
 import { AppConfig } from '@toc/runtime';
-import { APP_CONFIG } from '../runtime.module';
+import { invalidInput, retryLater } from '../http/validation';
+import { APP_CONFIG, EVENT_STORE } from '../runtime.module';
 import { checkedPeriod } from './indicator-query.dto';
-
-const WAIT_LIMIT_MS = 5000;
 
 /** How far the live read model has got for a reader, and which of its periods a reader means. */
 @Injectable()
 export class ReadModelAccess {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly projector: ProjectionRunner,
   ) {}
 
-  /** Waits, when this process runs the projector, until `position` is applied (or the wait limit passes). */
+  /**
+   * Read your own writes: a position not yet written is a 400 at once; when this process runs
+   * the projector, the read waits until `position` is applied, at most MAX_READ_WAIT_MS, and is
+   * otherwise answered 503 with Retry-After rather than with figures that miss the write.
+   */
   async caughtUpTo(position: number | undefined): Promise<void> {
-    if (position === undefined || !this.config.embeddedProjector) return;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.projector.waitFor(position), new Promise<void>((resolve) => (timer = setTimeout(resolve, WAIT_LIMIT_MS)))]);
-    clearTimeout(timer);
+    if (position === undefined) return;
+    const head = await this.events.headPosition();
+    if (position > head) {
+      throw invalidInput([{ field: 'minPosition', rule: 'max', message: `minPosition must be at most ${head}, the position of the last event written` }]);
+    }
+    if (!this.config.embeddedProjector) return;
+    const abandon = new AbortController();
+    const timer = setTimeout(() => abandon.abort(), this.config.http.maxReadWaitMs);
+    const caughtUp = await this.projector.waitFor(position, abandon.signal).finally(() => clearTimeout(timer));
+    if (!caughtUp) {
+      const message = `the read model has not applied position ${position} within ${this.config.http.maxReadWaitMs} ms; retry`;
+      throw retryLater(1, [{ field: 'minPosition', rule: 'isApplied', message }]);
+    }
   }
 
   /** The period asked for, or the latest one with values. */

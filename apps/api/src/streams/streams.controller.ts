@@ -5,9 +5,11 @@ import { domainUpcasters, parseStreamName } from '@toc/domain';
 import { EventStore } from '@toc/event-store';
 import { invalidInput } from '../http/validation';
 import { EVENT_STORE } from '../runtime.module';
+import { Allow } from '../auth/allow';
 
 @ApiTags('streams')
 @Controller('v1/streams')
+@Allow('recorder', 'evaluator')
 export class StreamsController {
   constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
 

@@ -4,7 +4,8 @@ import { DomainEvent, RecordedEvent } from './event';
 
 /**
  * A record is never edited in place. A retraction appends `RecordRetracted` to the same stream,
- * carrying a copy of what it retracts so projections can undo its effect without a lookup.
+ * naming the record it retracts by event id with what projections route it by, so they can undo
+ * its effect without a lookup (see retracted-record.ts).
  * A correction is a retraction followed, in the same append, by the replacement event whose
  * metadata has `correctionOf` set to the retracted event id.
  */
@@ -13,6 +14,7 @@ export const RECORD_RETRACTED = 'RecordRetracted';
 export interface RetractedRecord {
   readonly eventId: string;
   readonly type: string;
+  /** The record's data without its free text: the ids and codes it is routed by. */
   readonly data: unknown;
   readonly occurredAt: string;
 }

@@ -1,11 +1,12 @@
 import { RecordedEvent } from '../core/event';
 import { ProjectionDocument } from '../core/projection';
 import { EventOfType } from '../core/record-projection';
-import { RECORD_RETRACTED } from '../core/retraction';
 import { IndicatorCode } from '../indicators/indicator-catalogue';
 import { IndicatorFact, TOTAL, cellId } from '../indicators/indicator-facts';
 import { PeriodType, ProgrammeCalendar } from '../indicators/periods';
 import { ProgrammeEvent, indicatorFactsOf, programmeReadModel } from '../indicators/programme-read-model';
+import { retractionOf } from '../retracted-record';
+import { domainUpcasters } from '../upcasters';
 
 const calendar: ProgrammeCalendar = { start: '2010-01-01', end: '2011-12-31' };
 export const model = programmeReadModel(calendar);
@@ -14,8 +15,6 @@ type ProgrammeEventType = ProgrammeEvent['type'];
 type DataOf<T extends ProgrammeEventType> = EventOfType<ProgrammeEvent, T>['data'];
 
 /** Schema versions of the event types whose payload has changed since version 1. */
-const schemaVersions: Partial<Record<ProgrammeEventType, number>> = { CapacityAssessmentRecorded: 2 };
-
 /**
  * A stream history as the event store would hand it to the projector: every event with its
  * stream, revision, global position and full metadata. Types and payloads are checked against
@@ -30,10 +29,10 @@ export class ProgrammeHistory {
     return this.append(streamId, type, data, occurredAt, correctionOf) as RecordedEvent<EventOfType<ProgrammeEvent, T>>;
   }
 
-  /** Appends RecordRetracted carrying a copy of what it retracts. */
+  /** Appends RecordRetracted as the command runner does. */
   retract(target: RecordedEvent, occurredAt: string, reason: string): RecordedEvent {
-    const retracted = { eventId: target.metadata.eventId, type: target.type, data: target.data, occurredAt: target.metadata.occurredAt };
-    return this.append(target.streamId, RECORD_RETRACTED, { retractedEventId: target.metadata.eventId, reason, retracted }, occurredAt);
+    const { type, data } = retractionOf(target, reason);
+    return this.append(target.streamId, type, data, occurredAt);
   }
 
   /** A correction: the retraction and the replacement, appended together with the same business time. */
@@ -54,7 +53,7 @@ export class ProgrammeHistory {
       position: this.position,
       metadata: {
         eventId: `${streamId}.${revision}`,
-        schemaVersion: schemaVersions[type as ProgrammeEventType] ?? 1,
+        schemaVersion: domainUpcasters.currentVersion(type),
         correlationId: `corr-${this.position}`,
         causationId: null,
         actor: { userId: 'user-4b2e', role: 'coordinator' },

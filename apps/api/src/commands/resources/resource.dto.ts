@@ -1,15 +1,31 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNumber, IsOptional, IsPositive, Matches, Max, ValidateBy } from 'class-validator';
+import { IsISO8601, IsOptional, IsPositive, Matches, Max, ValidateBy } from 'class-validator';
 import { CALENDAR_DATE_PATTERN, ResourceUnit, STATED_PERIOD_FORMAT, allResourceUnits, resourceKinds, resourceLines, statedPeriodSpan } from '@toc/domain';
 import { FieldError } from '../../http/validation';
 import { CodeField, CommandDto, IdField, OptionalTextField } from '../command.dto';
 
 const MAX_AMOUNT = 1_000_000_000;
 
+/** Decimals of a finite number in any notation: 5e-324 has 324, 1.5e-7 has 8, 1e21 has none. */
+const decimalPlaces = (value: number): number => {
+  const [mantissa, exponent = '0'] = String(value).split('e');
+  return Math.max(0, (mantissa.split('.')[1]?.length ?? 0) - Number(exponent));
+};
+
+/** In place of class-validator's IsNumber, whose decimal count throws on exponent notation (5e-324). */
+const NumberWithDecimals = (decimals: number) =>
+  ValidateBy({
+    name: 'isNumber',
+    validator: {
+      validate: (value) => typeof value === 'number' && Number.isFinite(value) && decimalPlaces(value) <= decimals,
+      defaultMessage: () => `$property must be a number with at most ${decimals} decimals`,
+    },
+  });
+
 /** A number greater than 0 with at most `decimals` decimals; each message names the field and the rule it broke. */
 const positiveNumber = (decimals: number) => [
-  IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: decimals }, { message: `$property must be a number with at most ${decimals} decimals` }),
+  NumberWithDecimals(decimals),
   IsPositive({ message: '$property must be greater than 0' }),
   Max(MAX_AMOUNT, { message: `$property must be at most ${MAX_AMOUNT.toLocaleString('en')}` }),
 ];

@@ -136,7 +136,7 @@ describe('a corrected and a withdrawn workshop in the figures, the audit trail a
           reason: 'held in January 2011',
           occurredAt: '2011-01-10T10:00:00+01:00',
           recordedAt: '2011-02-01T09:00:00.000Z',
-          actor: { userId: 'evaluator-1', role: 'case-worker' },
+          actor: t.actor,
         },
       ],
     });
