@@ -32,14 +32,17 @@ export interface TestApp {
   readonly close: () => Promise<void>;
 }
 
-/** The api and an embedded projector on SQLite files in a fresh temporary directory; `env` adds settings. */
-export const startTestApp = async (options: { now?: Date; clock?: Clock; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'toc-e2e-'));
+/**
+ * The api and an embedded projector on SQLite files in a fresh temporary directory, or in `dataDir`
+ * when given (it is removed on close all the same); `env` adds settings.
+ */
+export const startTestApp = async (options: { now?: Date; clock?: Clock; env?: NodeJS.ProcessEnv; dataDir?: string } = {}): Promise<TestApp> => {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'toc-e2e-'));
   const runtime = await Runtime.open(loadConfig({ ...options.env, DATA_DIR: dataDir, PORT: '0' }));
   await runtime.startProjector();
   const app = await createApp(runtime, { clock: options.clock ?? new FixedClock(options.now ?? FIXED_NOW), logger: false });
   await app.init();
-  const key = runtime.keys.create({ name: 'test app', roles: ['recorder', 'evaluator', 'admin'], mayActOnBehalf: true });
+  const key = runtime.keys.create({ name: 'test app', roles: ['recorder', 'evaluator', 'admin', 'monitor'], mayActOnBehalf: true });
   const http = request.agent(app.getHttpServer()).set('X-Api-Key', key.key);
   const close = async () => {
     await app.close();

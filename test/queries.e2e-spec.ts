@@ -39,9 +39,15 @@ describe('service, model and documentation', () => {
   beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
 
-  it('reports health with the projection live', async () => {
-    const response = await t.http.get('/health');
-    expect({ status: response.status, body: response.body }).toMatchObject({ status: 200, body: { status: 'ok', problems: [], projections: [{ state: 'live' }] } });
+  it('reports readiness with the event store readable and the projection live, at /health and /health/ready, and liveness at /health/live', async () => {
+    for (const path of ['/health', '/health/ready']) {
+      const response = await t.http.get(path);
+      expect({ status: response.status, body: response.body }).toMatchObject({
+        status: 200,
+        body: { status: 'ok', info: { eventStore: { status: 'up' }, projection: { status: 'up', name: 'programme', state: 'live', lagEvents: 0 } } },
+      });
+    }
+    expect(await t.http.get('/health/live')).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 
   it('publishes an OpenAPI document with every command route and its code lists', async () => {

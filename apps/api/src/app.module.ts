@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
 import { AccessLog, Runtime } from '@toc/runtime';
 import { AccessLogController } from './access-log/access-log.controller';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor';
@@ -21,7 +22,11 @@ import { StaffController } from './commands/staff/staff.controller';
 import { SurveysController } from './commands/surveys/surveys.controller';
 import { WorkshopsController } from './commands/workshops/workshops.controller';
 import { CommandSender, ExecuteCommandHandler } from './commands/command-sender';
+import { HealthController } from './health/health.controller';
+import { loggingModule } from './http/logging';
 import { IndicatorsController } from './indicators/indicators.controller';
+import { Metrics } from './metrics/metrics';
+import { MetricsController } from './metrics/metrics.controller';
 import { ReadModelAccess } from './indicators/read-model-access';
 import { ModelController } from './model/model.controller';
 import { PERSONAL_DATA, PeopleController } from './people/people.controller';
@@ -32,13 +37,14 @@ export const commandControllers = [AssociationsController, StaffController, Reso
 
 @Module({})
 export class AppModule {
-  static forRoot(runtime: Runtime, clock?: Clock): DynamicModule {
+  static forRoot(runtime: Runtime, clock?: Clock, logLevel = 'info'): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), RuntimeModule.forRoot(runtime, clock)],
-      controllers: [...commandControllers, StreamsController, ModelController, IndicatorsController, AuditController, AdminController, ApiKeysController, PeopleController, AccessLogController],
+      imports: [loggingModule(logLevel), CqrsModule.forRoot(), TerminusModule, RuntimeModule.forRoot(runtime, clock)],
+      controllers: [...commandControllers, StreamsController, ModelController, IndicatorsController, AuditController, HealthController, MetricsController, AdminController, ApiKeysController, PeopleController, AccessLogController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        Metrics,
         CommandSender,
         ExecuteCommandHandler,
         ReadModelAccess,

@@ -26,6 +26,6 @@ const bootstrap = async () => {
 
 bootstrap().catch((error) => {
   // Configuration errors and unreachable stores end here: say why and stop.
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`api: cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -11,9 +11,11 @@ import {
   csvLine,
   danishExcel,
   indicatorsCsv,
+  integrityProblems,
   ndjsonLine,
   plainCsv,
   seedDemo,
+  verifyEventStore,
 } from '@toc/runtime';
 import { ParsedArgs, UsageError, integerFlag, isoFlag, oneOfFlag } from './args';
 import { formatDuration, renderProgress, writeProgress } from './progress';
@@ -54,15 +56,28 @@ export const status = async (runtime: Runtime) => {
   console.log(statusLine(await runtime.projector.statusView()));
 };
 
-/** Rebuilds here, in this process; stop a running projector first, or use --api to ask the service. */
+/**
+ * Rebuilds here, in this process, which takes the projection's lease for it. While another
+ * process holds the lease (the service, a projector), rebuilding here would split the read model:
+ * it refuses and points to --api, which asks the process that holds it.
+ */
 export const rebuild = async (runtime: Runtime, name: string | undefined, flags: Flags) => {
   if (name && name !== runtime.projector.name) throw new UsageError(`unknown projection ${name}; known: ${runtime.projector.name}`);
   if (flags.api) return rebuildThroughApi(flags.api, runtime.projector.name, flags['api-key'] ?? process.env.TOC_API_KEY);
   await runtime.projector.start();
+  const { runningHere, lease } = await runtime.projector.statusView();
+  if (!runningHere) {
+    await runtime.projector.stop();
+    throw new Error(
+      `${runtime.projector.name} is run by ${lease?.holder ?? 'another process'} (its lease runs until ${lease?.expiresAt ?? 'unknown'} unless renewed), so it is not rebuilt here: ` +
+        'ask that process with rebuild --api URL --api-key KEY, or stop it first',
+    );
+  }
   const { build } = await runtime.projector.startRebuild();
   for (;;) {
     const view = await runtime.projector.statusView();
     if (view.state === 'failed') throw new Error(`rebuild failed: ${view.lastError?.message}`);
+    if (!view.runningHere) throw new Error(`this process lost the lease of ${view.name} (it could not renew it); the process that takes the lease over resumes the rebuild`);
     if (!view.rebuild) {
       writeProgress(renderProgress(100, `build ${view.build} live`));
       console.error('\nbuilding the replay index ...');
@@ -111,20 +126,15 @@ export const diff = async (runtime: Runtime, flags: Flags) => {
 export const verify = async (runtime: Runtime, flags: Flags) => {
   const anchor = flags.anchor === undefined ? undefined : parseChainLink(flags.anchor);
   if (anchor === null) throw new UsageError(`--anchor must be position:hash (the hash as 64 hex digits), got "${flags.anchor}"`);
-  const report = await runtime.events.verifyIntegrity(anchor);
-  if (report.firstBrokenLink) {
-    const link = report.firstBrokenLink;
-    console.log(`BROKEN at position ${link.position} (${link.streamId}, event ${link.eventId}): ${link.reason}`);
-  } else {
-    console.log(`ok: ${report.eventsChecked} events, hash chain intact`);
-  }
-  if (report.anchor) {
-    const { position, found, ok } = report.anchor;
-    console.log(
-      ok
-        ? `anchor ${position}: matches, nothing up to it was rewritten or removed`
-        : `ANCHOR ${position} ${found === null ? 'is gone: events were removed' : `does not match: the chain now has ${found} there, so history up to it was rewritten`}`,
-    );
+  const anchorFile = runtime.config.anchors.file;
+  const report = await verifyEventStore(runtime.events, anchorFile, anchor);
+  if (!report.fileDamage && !report.firstBrokenLink && !report.removedNewest) console.log(`ok: ${report.eventsChecked} events, hash chain intact`);
+  for (const problem of integrityProblems(report)) console.log(problem);
+  if (report.anchor?.ok) {
+    const published = report.anchor.publishedAt ? ` (published at ${report.anchor.publishedAt} in ${anchorFile})` : '';
+    console.log(`anchor ${report.anchor.position}${published}: matches, nothing up to it was rewritten or removed`);
+  } else if (!anchor && anchorFile && !report.anchor && !report.fileDamage) {
+    console.log(`no anchor checked: ${anchorFile} holds none yet`);
   }
   if (report.head) console.log(`head ${chainLinkText(report.head)} (keep it elsewhere; check later with --anchor)`);
   if (!report.ok) process.exitCode = 2;

@@ -41,7 +41,7 @@ describe('keys create, list and revoke on the host', () => {
 
   it('refuses a key without a name or with an unknown role', () => {
     expect(() => keys(store, 'create', undefined, { role: 'admin' })).toThrow(UsageError);
-    expect(() => keys(store, 'create', undefined, { name: 'x', role: 'admin,root' })).toThrow(new UsageError('--role must be one or more of recorder, evaluator, admin, got "root"'));
+    expect(() => keys(store, 'create', undefined, { name: 'x', role: 'admin,root' })).toThrow(new UsageError('--role must be one or more of recorder, evaluator, admin, monitor, got "root"'));
     expect(() => keys(store, 'rotate', undefined, {})).toThrow(UsageError);
   });
 });

@@ -2,7 +2,9 @@ import { Runtime, loadConfig } from '@toc/runtime';
 import { UsageError, parseArgs } from './args';
 import * as commands from './commands';
 import { loggedOnHost } from './host-access';
+import { backupCommand, restoreCommand } from './backup';
 import { keys } from './keys';
+import { migrate } from './migrate';
 
 const USAGE = `usage: npm run cli -- <command> [options]
 
@@ -23,10 +25,16 @@ const USAGE = `usage: npm run cli -- <command> [options]
   report [--period-type ..] [--period ..] [--known-at T] [--out report.html]
                                       self-contained HTML evaluation report
   verify [--anchor POSITION:HASH]     check the event store's hash chain (and that it still passes through an
-                                      anchor kept elsewhere, e.g. from a report); exit code 2 on a broken link
+                                      anchor kept elsewhere, e.g. from a report, or the newest in ANCHOR_FILE);
+                                      exit code 2 on a broken link, removed or forged events
   seed-demo                           record a realistic programme year through the command path
-  keys create --name NAME --role recorder|evaluator|admin[,...] [--on-behalf]
+  keys create --name NAME --role recorder|evaluator|admin|monitor[,...] [--on-behalf]
                                       create an API key (printed once); --on-behalf lets it send X-On-Behalf-Of
+  backup --to DIR                     a consistent copy of the stores (not the read models) while the service runs
+  restore --from DIR [--anchor P:H]   with the service stopped: put a backup in place and verify its hash chain
+  migrate --to-data-dir DIR | --to-kurrentdb URL [--index-dir DIR]
+                                      copy every event, in order with ids and metadata, into another store;
+                                      resumable; ends with counts and a digest of both logs (exit code 2 if they differ)
   keys list | keys revoke ID          the keys with their roles (never the keys themselves); revoke one
 
 Times (T) are ISO 8601 with an offset (2010-12-31T20:00:00+01:00, 2010-12-31T19:00:00Z) or a date (2010-12-31),
@@ -39,6 +47,10 @@ const main = async () => {
   const { positional, flags } = parseArgs(process.argv.slice(2));
   const [command, argument] = positional;
   if (!command || flags.help) return console.log(USAGE);
+  // These work on the stores' files or open the stores themselves: restore replaces them, migrate opens two.
+  if (command === 'backup') return backupCommand(loadConfig().dataDir, flags);
+  if (command === 'restore') return restoreCommand(flags);
+  if (command === 'migrate') return migrate(loadConfig(), flags);
   const runtime = await Runtime.open(loadConfig());
   try {
     switch (command) {

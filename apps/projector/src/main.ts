@@ -1,21 +1,25 @@
 import { Runtime, loadConfig } from '@toc/runtime';
 
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /**
  * The projector on its own: runs the read models from the event store's subscription, apart from
- * the api (start the api with EMBEDDED_PROJECTOR=false). Logs its status every ten seconds.
+ * the api (start the api with EMBEDDED_PROJECTOR=false). Several may run: the one holding a
+ * projection's lease runs it, the others stand by to take over. Logs its status every ten
+ * seconds; a store it cannot reach is logged and waited out, never a reason to exit.
  */
 const run = async () => {
   const runtime = await Runtime.open(loadConfig());
   await runtime.startProjector();
   const report = async () => {
-    const status = await runtime.projector.statusView();
+    const status = await runtime.projector.statusView().catch((error) => ({ error: `status unavailable: ${messageOf(error)}` }));
     console.log(JSON.stringify({ at: new Date().toISOString(), ...status }));
   };
   await report();
   const timer = setInterval(() => void report(), 10_000);
   const stop = async () => {
     clearInterval(timer);
-    await runtime.close();
+    await runtime.close().catch((error) => console.error(`projector: closing: ${messageOf(error)}`));
     process.exit(0);
   };
   process.once('SIGTERM', stop);
@@ -23,6 +27,6 @@ const run = async () => {
 };
 
 run().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`projector: cannot start: ${messageOf(error)}`);
   process.exit(1);
 });

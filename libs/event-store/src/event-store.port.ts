@@ -39,6 +39,21 @@ export class WrongExpectedVersionError extends Error {
   }
 }
 
+/**
+ * The store cannot take the request for a reason that is the store's, not the request's: its disk
+ * is full (retry once space is freed) or its file is damaged (refused until an operator restores
+ * it from a backup). Nothing was written.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(
+    readonly reason: 'disk-full' | 'damaged',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 export interface ReadAllOptions {
   /** Read events with a position strictly greater than this (0 = from the start; see "Positions"). */
   readonly after?: number;
@@ -119,6 +134,19 @@ export interface IntegrityReport {
   readonly firstBrokenLink?: { readonly position: number; readonly streamId: string; readonly eventId: string; readonly reason: string };
   /** For an anchor given to check: the hash stored at its position now (null when the position is gone). */
   readonly anchor?: ChainLink & { readonly found: string | null; readonly ok: boolean };
+  /** What the database's own check of its file found (pages, b-trees, indexes); the chain is not walked over a damaged file. */
+  readonly fileDamage?: readonly string[];
+  /** The newest events were removed: the store had numbered events up to `upTo`, but none after `after` is left. */
+  readonly removedNewest?: { readonly after: number; readonly upTo: number };
+}
+
+/** Damage a store found in its own file; it refuses writes from then on (`StoreUnavailableError`). */
+export interface StoreDamage {
+  /** The check that found it: the database's own check of the file, the hash chain, or the store's count of its events. */
+  readonly check: 'file' | 'hash-chain' | 'removed-newest';
+  readonly detail: string;
+  /** When it was found, as an ISO time. */
+  readonly detectedAt: string;
 }
 
 /** Implemented by stores that can prove nobody rewrote history. */
@@ -127,4 +155,13 @@ export interface IntegrityVerifier {
   verifyIntegrity(anchor?: ChainLink): Promise<IntegrityReport>;
   /** The newest link, without checking the chain. */
   chainHead(): Promise<ChainLink | null>;
+}
+
+/** Implemented by stores that notice damage to their own files (readiness asks it). */
+export interface StoreHealth {
+  /**
+   * The damage found in the store so far, by any check or by any read or write that ran into it;
+   * null while none. A store that found damage refuses writes until it is restored from a backup.
+   */
+  damage(): StoreDamage | null;
 }

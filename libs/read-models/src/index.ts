@@ -5,6 +5,7 @@ export * from './memory/memory-read-model-store';
 export * from './projection-engine';
 export * from './projection-status';
 export * from './projection-runner';
+export * from './lease';
 export * from './bulk-build';
 export * from './stored-builds';
 export * from './indicator-queries';

@@ -25,6 +25,7 @@ import {
   deciderRecording,
 } from '@toc/domain';
 import { CommandEnvelope, CommandResult, CommandRunner, EventStore, SqliteEventStore, SubscribeOptions, Subscription } from '@toc/event-store';
+import { Lease, LeaseKeeper, LeaseNotHeldError, LeaseState, LeaseStore } from './lease';
 import { MemoryReadModelStore } from './memory/memory-read-model-store';
 import { CHECKPOINTS, applyEvents, collectionIn, namespaceOf } from './projection-engine';
 import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
@@ -39,10 +40,17 @@ const programme: ReadModelDefinition = { ...programmeReadModel(CALENDAR), versio
 const B1 = namespaceOf(programme, 1);
 const B2 = namespaceOf(programme, 2);
 const BATCH_SIZE = 4;
+/** Short, so that a test that waits out a lease or a retry takes a second or two. */
+const LEASE = { ttlMs: 1_000, renewIntervalMs: 200 } as const;
 /** Generous for a real mongod; nothing in these tests waits on a timer. */
 const TIMEOUT_MS = 60_000;
 
 type Predicate = (changes: readonly DocumentChange[]) => boolean;
+
+/** Resolves once `condition` holds, looking every 20 ms: for what leases decide by the clock, not for projections. */
+const until = async (condition: () => Promise<boolean>): Promise<void> => {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
+};
 
 /** A commit that applied a batch to a namespace: every such commit writes its checkpoint. */
 const batchInto =
@@ -72,13 +80,16 @@ interface Hold {
  * A read-model store that lets a test see commits land, hold one back (a batch in flight) or make
  * one fail before it reaches the store (a crash before the transaction commits).
  */
-class ObservedStore implements ReadModelStore {
+class ObservedStore implements ReadModelStore, LeaseStore {
   private readonly holds: { matches: Predicate; remaining: number; arrive: () => void; gate: Promise<void>; release: () => void }[] = [];
   private readonly faults: { matches: Predicate; error: Error }[] = [];
   private readonly watchers: { matches: Predicate; resolve: () => void }[] = [];
   private readonly releases: (() => void)[] = [];
+  private leaseFault?: Error;
+  /** performance.now() of every commit this store wrote. */
+  readonly commitTimes: number[] = [];
 
-  constructor(readonly inner: ReadModelStore) {}
+  constructor(readonly inner: ReadModelStore & LeaseStore) {}
 
   get(collection: string, id: string): Promise<StoredDocument | null> {
     return this.inner.get(collection, id);
@@ -92,7 +103,7 @@ class ObservedStore implements ReadModelStore {
     return this.inner.find(collection, options);
   }
 
-  async commit(changes: readonly DocumentChange[]): Promise<void> {
+  async commit(changes: readonly DocumentChange[], fence?: Lease): Promise<void> {
     const fault = this.faults.findIndex((candidate) => candidate.matches(changes));
     if (fault >= 0) throw this.faults.splice(fault, 1)[0].error;
     const hold = this.holds.find((candidate) => candidate.matches(changes) && --candidate.remaining === 0);
@@ -101,7 +112,8 @@ class ObservedStore implements ReadModelStore {
       hold.arrive();
       await hold.gate;
     }
-    await this.inner.commit(changes);
+    await this.inner.commit(changes, fence);
+    this.commitTimes.push(performance.now());
     for (const watcher of this.watchers.filter((candidate) => candidate.matches(changes))) {
       this.watchers.splice(this.watchers.indexOf(watcher), 1);
       watcher.resolve();
@@ -124,6 +136,24 @@ class ObservedStore implements ReadModelStore {
     return this.inner.close();
   }
 
+  async acquireLease(name: string, holder: string, ttlMs: number): Promise<Lease | null> {
+    if (this.leaseFault) throw this.leaseFault;
+    return this.inner.acquireLease(name, holder, ttlMs);
+  }
+
+  async renewLease(lease: Lease, ttlMs: number): Promise<boolean> {
+    if (this.leaseFault) throw this.leaseFault;
+    return this.inner.renewLease(lease, ttlMs);
+  }
+
+  releaseLease(lease: Lease): Promise<void> {
+    return this.inner.releaseLease(lease);
+  }
+
+  readLease(name: string): Promise<LeaseState | null> {
+    return this.inner.readLease(name);
+  }
+
   /** Holds back the `nth` commit that matches (counting from now) until released. */
   hold(matches: Predicate, nth = 1): Hold {
     let arrive!: () => void;
@@ -140,6 +170,11 @@ class ObservedStore implements ReadModelStore {
     for (const release of this.releases) release();
   }
 
+  /** Makes every lease call fail from now on, as when the store cannot be reached, while commits still go through. */
+  failLeases(error: Error): void {
+    this.leaseFault = error;
+  }
+
   /** Makes the next matching commit throw before anything is written. */
   failNext(matches: Predicate, error: Error): void {
     this.faults.push({ matches, error });
@@ -154,6 +189,8 @@ class ObservedStore implements ReadModelStore {
 /** An event store that remembers where each subscription started. */
 class RecordingEventStore implements EventStore {
   readonly subscribedAfter: number[] = [];
+  /** Subscriptions not closed yet. */
+  open = 0;
 
   constructor(private readonly inner: EventStore) {}
 
@@ -165,7 +202,16 @@ class RecordingEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions): Subscription {
     this.subscribedAfter.push(options.after);
-    return this.inner.subscribeToAll(options);
+    const subscription = this.inner.subscribeToAll(options);
+    this.open += 1;
+    let closed = false;
+    return {
+      close: () => {
+        if (!closed) this.open -= 1;
+        closed = true;
+        return subscription.close();
+      },
+    };
   }
 }
 
@@ -310,7 +356,7 @@ const cell = async (
 
 const count = (n: number): Sums => ({ numerator: n, denominator: 0, subjects: n });
 
-type Snapshot = Record<string, readonly (StoredDocument | Document)[]>;
+export type Snapshot = Record<string, readonly (StoredDocument | Document)[]>;
 
 /**
  * Every non-empty collection of a build, by logical name, ordered by id. With `positions`, each
@@ -318,7 +364,7 @@ type Snapshot = Record<string, readonly (StoredDocument | Document)[]>;
  * fed in different batches write aggregate rows at different positions). The replay index is
  * left out unless asked for: a bulk build writes it, a build fed event by event leaves it to the indexer.
  */
-const snapshot = async (store: ReadModelStore, namespace: string, { positions, index = false }: { positions: boolean; index?: boolean }): Promise<Snapshot> => {
+export const snapshot = async (store: ReadModelStore, namespace: string, { positions, index = false }: { positions: boolean; index?: boolean }): Promise<Snapshot> => {
   const prefix = `${namespace}_`;
   const result: Record<string, (StoredDocument | Document)[]> = {};
   const indexCollection = collectionIn(namespace, REPLAY_INDEX);
@@ -327,6 +373,24 @@ const snapshot = async (store: ReadModelStore, namespace: string, { positions, i
     if (stored.length > 0) result[collection.slice(prefix.length)] = positions ? stored : stored.map(({ doc }) => doc);
   }
   return result;
+};
+
+/**
+ * Numbers to 12 significant digits, for comparing read models of a history with fractional
+ * figures (hours): their sums differ in the last bits with the order they were added in.
+ */
+export const rounded = (value: unknown): unknown => {
+  if (typeof value === 'number') return Number(value.toPrecision(12));
+  if (Array.isArray(value)) return value.map(rounded);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, rounded(field)]));
+  return value;
+};
+
+/** The read model computed in memory in one batch over every event, independently of any runner. */
+export const foldedInMemory = async (events: EventStore, definition: ReadModelDefinition): Promise<Snapshot> => {
+  const memory = new MemoryReadModelStore();
+  await applyEvents(definition, memory, 'reference', (await events.readAll()).map((event) => domainUpcasters.upcast(event)));
+  return snapshot(memory, 'reference', { positions: false });
 };
 
 const checkpointOf = async (store: ReadModelStore, namespace: string): Promise<number | null> =>
@@ -357,7 +421,7 @@ const withFault = (fault: { active: boolean }, collection: string, type: string)
  * and the status operators see. Each test gets a fresh event store and a fresh read-model store
  * from `createReadModelStore`.
  */
-export const describeProjectionRunnerContract = (name: string, createReadModelStore: () => Promise<ReadModelStore>): void => {
+export const describeProjectionRunnerContract = (name: string, createReadModelStore: () => Promise<ReadModelStore & LeaseStore>): void => {
   describe(`${name} (ProjectionRunner contract)`, () => {
     let dir: string;
     let files = 0;
@@ -392,8 +456,9 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
       const recorder = new Recorder(new CommandRunner(sqlite, domainUpcasters));
       const store = await newReadModelStore();
       const clock = { ms: Date.parse('2012-01-02T09:00:00.000Z') };
+      /** A runner as a process of its own would have it, with a lease of its own on `on`. */
       const runner = (
-        options: { definition?: ReadModelDefinition; on?: ReadModelStore } & ProjectionRunnerOptions = {},
+        options: { definition?: ReadModelDefinition; on?: ObservedStore } & ProjectionRunnerOptions = {},
       ): ProjectionRunner => {
         const { definition = programme, on = store, ...rest } = options;
         const created = new ProjectionRunner(events, on, definition, domainUpcasters, {
@@ -401,6 +466,9 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
           bulkPageSize: BATCH_SIZE,
           progressIntervalMs: 0,
           now: () => new Date(clock.ms),
+          lease: new LeaseKeeper(on, definition.name, LEASE),
+          retryMs: 20,
+          retryMaxMs: 200,
           ...rest,
         });
         cleanups.push(() => created.stop());
@@ -416,12 +484,14 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
         return snapshot(fresh, B1, { positions: true });
       };
       /** The read model computed in memory in one batch, independently of any runner. */
-      const inMemory = async (): Promise<Snapshot> => {
-        const memory = new MemoryReadModelStore();
-        await applyEvents(programme, memory, 'reference', await upcastAll(events));
-        return snapshot(memory, 'reference', { positions: false });
+      const inMemory = () => foldedInMemory(events, programme);
+      /** The same store as another process sees it: its own connection to observe, and to fail. */
+      const sameStore = (): ObservedStore => {
+        const other = new ObservedStore(store.inner);
+        observed.push(other);
+        return other;
       };
-      return { events, recorder, store, clock, runner, uninterrupted, inMemory };
+      return { events, recorder, store, clock, runner, sameStore, uninterrupted, inMemory };
     };
 
     describe('live projection', () => {
@@ -585,34 +655,30 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
 
     describe('crash and restart', () => {
       it(
-        'resumes from the stored checkpoint after a commit fails mid-stream, ending as an uninterrupted run',
+        'retries a commit that failed mid-stream by itself, from the stored checkpoint, ending as an uninterrupted run',
         async () => {
-          const { events, recorder, store, runner, uninterrupted } = await setUp();
+          const { events, recorder, store, runner, clock, uninterrupted } = await setUp();
           await recordFirstYear(recorder);
           store.failNext(
             (changes) => batchInto(B1)(changes) && changes.some((change) => change.collection === CHECKPOINTS && change.position === 3 * BATCH_SIZE),
             new Error('connection reset before the transaction committed'),
           );
           const failed = store.committed(statusWritten((status) => status.lastError !== null));
-          const crashed = runner();
-          await crashed.start();
+          const recovered = store.committed(statusWritten((status) => status.lastError === null));
+          const live = runner({ retryMs: 500, retryMaxMs: 500 });
+          await live.start();
           await failed;
 
-          const view = await crashed.statusView();
-          expect(view.state).toBe('failed');
+          const view = await live.statusView();
+          expect(view).toMatchObject({ state: 'retrying', checkpoint: 2 * BATCH_SIZE, lastError: { event: null, transient: true, retryAt: new Date(clock.ms + 500).toISOString() } });
           expect(view.lastError?.message).toContain('connection reset');
-          expect(view.checkpoint).toBe(2 * BATCH_SIZE);
           expect(await checkpointOf(store, B1)).toBe(2 * BATCH_SIZE);
-          await crashed.stop();
 
-          // A new process on the same stores.
-          const resumed = runner();
-          await resumed.start();
-          await resumed.waitFor(await events.headPosition());
-          expect(events.subscribedAfter[events.subscribedAfter.length - 1]).toBe(2 * BATCH_SIZE);
+          await recovered;
+          await live.waitFor(await events.headPosition());
+          expect(events.subscribedAfter).toEqual([0, 2 * BATCH_SIZE]);
           expect(await snapshot(store, B1, { positions: true })).toEqual(await uninterrupted());
-          const after = await resumed.statusView();
-          expect(after).toMatchObject({ state: 'live', lagEvents: 0, lastError: null, checkpoint: FIRST_YEAR_EVENTS });
+          expect(await live.statusView()).toMatchObject({ state: 'live', lagEvents: 0, lastError: null, checkpoint: FIRST_YEAR_EVENTS });
         },
         TIMEOUT_MS,
       );
@@ -943,13 +1009,13 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
           await upgraded.start();
           await upgraded.waitFor(await events.headPosition());
 
-          // Nothing the version-1 code wrote survives into the version-2 build.
-          expect(upgraded.activeNamespace).toBe(namespaceOf(next, 2));
-          expect(await upgraded.statusView()).toMatchObject({ version: 2, build: 2, rebuild: null, state: 'live' });
+          // Nothing the version-1 code wrote survives into the version-2 build, which takes the next unused number.
+          expect(upgraded.activeNamespace).toBe(namespaceOf(next, 3));
+          expect(await upgraded.statusView()).toMatchObject({ version: 2, build: 3, rebuild: null, state: 'live' });
           expect(await collectionsOf(store, B1)).toEqual([]);
           expect(await collectionsOf(store, B2)).toEqual([]);
           expect(await checkpointOf(store, B2)).toBeNull();
-          expect(await snapshot(store, namespaceOf(next, 2), { positions: false })).toEqual(await inMemory());
+          expect(await snapshot(store, namespaceOf(next, 3), { positions: false })).toEqual(await inMemory());
         },
         TIMEOUT_MS,
       );
@@ -974,6 +1040,207 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
           first.release();
           await live.waitFor(FIRST_YEAR_EVENTS);
           expect(await live.statusView()).toMatchObject({ state: 'live', checkpoint: FIRST_YEAR_EVENTS, lagEvents: 0, lagSeconds: 0, lastError: null });
+        },
+        TIMEOUT_MS,
+      );
+    });
+
+    describe('several processes, one lease', () => {
+      it(
+        'lets one runner project while another stands by; the standby refuses to rebuild, cancel or restart, answers waits from the store, and takes over when the first stops',
+        async () => {
+          const { events, recorder, store, runner, sameStore, inMemory } = await setUp();
+          await recordFirstYear(recorder);
+          const first = runner();
+          await first.start();
+          await first.waitFor(FIRST_YEAR_EVENTS);
+          const other = sameStore();
+          const second = runner({ on: other });
+          await second.start();
+
+          const standing = await second.statusView();
+          expect(standing).toMatchObject({ runningHere: false, state: 'live', build: 1, checkpoint: FIRST_YEAR_EVENTS, lease: (await first.statusView()).lease });
+          for (const refused of [second.startRebuild(), second.cancelRebuild(), second.restart()]) await expect(refused).rejects.toThrow(LeaseNotHeldError);
+          // Nothing of the split read model that a rebuild from a second process used to leave.
+          expect(other.commitTimes).toEqual([]);
+          expect((await store.get(PROJECTION_STATUS, programme.name))?.doc).toMatchObject({ build: 1, namespace: B1, rebuild: null });
+          expect(await collectionsOf(store, B2)).toEqual([]);
+
+          // A write shows up for the readers of either process.
+          await recordLaterEvents(recorder);
+          const head = await events.headPosition();
+          await expect(second.waitFor(head)).resolves.toBe(true);
+          expect(await cell(store, B1, 'RSL-NETWORK-MEMBERS', 'quarter', '2010-Q4')).toEqual(count(3));
+
+          await first.stop();
+          await recorder.run(networkDecider, network('N1'), { type: 'LeaveNetwork', data: { networkId: 'N1', member: { kind: 'staff', id: 'S2' } } }, '2011-05-01');
+          await second.waitFor(head + 1);
+          expect(await second.statusView()).toMatchObject({ runningHere: true, state: 'live', checkpoint: head + 1 });
+          expect(other.commitTimes.length).toBeGreaterThan(0);
+          expect(await snapshot(store, B1, { positions: false })).toEqual(await inMemory());
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
+        'takes over from a holder that can no longer renew once its lease has run out, the holder having stopped writing before',
+        async () => {
+          const { events, recorder, store, runner, sameStore, inMemory } = await setUp();
+          await recordFirstYear(recorder);
+          const first = runner();
+          await first.start();
+          await first.waitFor(FIRST_YEAR_EVENTS);
+          const other = sameStore();
+          const second = runner({ on: other });
+          await second.start();
+
+          // The first process can no longer reach the lease; its commits still go through meanwhile.
+          store.failLeases(new Error('lease store unreachable'));
+          await recordLaterEvents(recorder);
+          await until(async () => (await second.statusView()).runningHere);
+          expect(await first.statusView()).toMatchObject({ runningHere: false });
+          await recorder.run(networkDecider, network('N1'), { type: 'LeaveNetwork', data: { networkId: 'N1', member: { kind: 'staff', id: 'S2' } } }, '2011-05-01');
+          await second.waitFor(await events.headPosition());
+
+          // Never two writers at once.
+          expect(Math.max(...store.commitTimes)).toBeLessThan(Math.min(...other.commitTimes));
+          expect(await snapshot(store, B1, { positions: false })).toEqual(await inMemory());
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
+        'refuses the commit of a holder whose lease another process took over while it was in flight (fencing), writing none of it',
+        async () => {
+          const { events, recorder, store, runner, sameStore, inMemory } = await setUp();
+          await recordFirstYear(recorder);
+          const first = runner();
+          await first.start();
+          await first.waitFor(FIRST_YEAR_EVENTS);
+
+          const inFlight = store.hold(batchInto(B1));
+          await recordLaterEvents(recorder);
+          await inFlight.reached;
+          store.failLeases(new Error('lease store unreachable'));
+          const second = runner({ on: sameStore() });
+          await second.start();
+          const head = await events.headPosition();
+          await until(async () => (await second.statusView()).runningHere);
+          await second.waitFor(head);
+          const applied = await snapshot(store, B1, { positions: true });
+
+          const refused = store.commitTimes.length;
+          inFlight.release();
+          await until(async () => events.open === 1);
+          expect(store.commitTimes).toHaveLength(refused);
+          expect(await snapshot(store, B1, { positions: true })).toEqual(applied);
+          expect(await snapshot(store, B1, { positions: false })).toEqual(await inMemory());
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
+        'drops the builds that neither readers nor a rebuild use once it holds the lease',
+        async () => {
+          const { recorder, store, runner } = await setUp();
+          await recordFirstYear(recorder);
+          const orphan = namespaceOf(programme, 7);
+          await store.commit([
+            { collection: collectionIn(orphan, 'staff'), id: 'S9', doc: { id: 'S9' }, position: 1 },
+            { collection: CHECKPOINTS, id: orphan, doc: { id: orphan, position: 1 }, position: 1 },
+          ]);
+          const live = runner();
+          await live.start();
+          await live.waitFor(FIRST_YEAR_EVENTS);
+          expect(await collectionsOf(store, orphan)).toEqual([]);
+          expect(await checkpointOf(store, orphan)).toBeNull();
+          expect(await checkpointOf(store, B1)).toBe(FIRST_YEAR_EVENTS);
+        },
+        TIMEOUT_MS,
+      );
+    });
+
+    describe('concurrent control calls', () => {
+      it(
+        'leaves one follower per build after five restarts in one tick, also in the middle of a rebuild, and no follower of a dropped build writes',
+        async () => {
+          const { events, recorder, store, runner, inMemory } = await setUp();
+          await recordFirstYear(recorder);
+          const live = runner();
+          await live.start();
+          await live.waitFor(FIRST_YEAR_EVENTS);
+          await Promise.all(Array.from({ length: 5 }, () => live.restart()));
+          expect(events.open).toBe(1);
+
+          const switched = store.committed(namespaceDropped(B1));
+          const calls = await Promise.all([live.startRebuild(), ...Array.from({ length: 5 }, () => live.restart()), live.startRebuild()]);
+          expect([calls[0], calls[calls.length - 1]]).toEqual([
+            { build: 2, alreadyRunning: false },
+            { build: 2, alreadyRunning: true },
+          ]);
+          await switched;
+          await recordLaterEvents(recorder);
+          await live.waitFor(await events.headPosition());
+          expect(events.open).toBe(1);
+          expect(live.activeNamespace).toBe(B2);
+          expect(await collectionsOf(store, B1)).toEqual([]);
+          expect(await checkpointOf(store, B1)).toBeNull();
+          expect(await snapshot(store, B2, { positions: false })).toEqual(await inMemory());
+
+          const B3 = namespaceOf(programme, 3);
+          await live.startRebuild();
+          await expect(Promise.all(Array.from({ length: 5 }, () => live.cancelRebuild()))).resolves.toEqual([true, false, false, false, false]);
+          expect(events.open).toBe(1);
+          expect(await collectionsOf(store, B3)).toEqual([]);
+          expect(await checkpointOf(store, B3)).toBeNull();
+        },
+        TIMEOUT_MS,
+      );
+    });
+
+    describe('faults', () => {
+      it(
+        'survives a store error whose status cannot be written either, and resumes by itself from the stored checkpoint',
+        async () => {
+          const { events, recorder, store, runner, uninterrupted } = await setUp();
+          await recordFirstYear(recorder);
+          const outage = new Error('the disk is full');
+          store.failNext((changes) => batchInto(B1)(changes) && changes.some((change) => change.collection === CHECKPOINTS && change.position === 3 * BATCH_SIZE), outage);
+          store.failNext(statusWritten((status) => status.lastError !== null), outage);
+          // Known in memory only, the fault is cleared in the store once a batch has gone through again.
+          const recovered = store.committed(statusWritten((status) => status.lastError === null));
+          const live = runner();
+          await live.start();
+          await recovered;
+          await live.waitFor(await events.headPosition());
+          expect(events.subscribedAfter).toEqual([0, 2 * BATCH_SIZE]);
+          expect(await snapshot(store, B1, { positions: true })).toEqual(await uninterrupted());
+          expect(await live.statusView()).toMatchObject({ state: 'live', lastError: null });
+        },
+        TIMEOUT_MS,
+      );
+
+      it(
+        'tries an event it could not apply again by itself, slowly, and catches up once the event can be applied',
+        async () => {
+          const { events, recorder, store, runner, clock, uninterrupted } = await setUp();
+          await recordFirstYear(recorder);
+          const fault = { active: true };
+          const failed = store.committed(statusWritten((status) => status.lastError !== null));
+          const live = runner({ definition: withFault(fault, 'workshops', 'WorkshopFeedbackRecorded'), batchSize: 1, failedRetryMs: 300 });
+          await live.start();
+          await failed;
+          expect(await live.statusView()).toMatchObject({ state: 'failed', lastError: { transient: false, retryAt: new Date(clock.ms + 300).toISOString() } });
+
+          // Tried again while the cause lasts: failed again, and nothing after the event applied.
+          await store.committed(statusWritten((status) => status.lastError !== null));
+          expect(await store.get(collectionIn(B1, 'workshops'), 'W2')).toBeNull();
+
+          fault.active = false;
+          await store.committed(statusWritten((status) => status.lastError === null));
+          await live.waitFor(await events.headPosition());
+          expect(await live.statusView()).toMatchObject({ state: 'live', lastError: null, checkpoint: FIRST_YEAR_EVENTS });
+          expect(await snapshot(store, B1, { positions: false })).toEqual(stripPositions(await uninterrupted()));
         },
         TIMEOUT_MS,
       );

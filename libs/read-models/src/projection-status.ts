@@ -1,6 +1,14 @@
+import type { LeaseState } from './lease';
+
 export const PROJECTION_STATUS = 'projection_status';
 
-export type ProjectionState = 'catching-up' | 'live' | 'rebuilding' | 'failed';
+/**
+ * `failed`: an event the projection code cannot apply stops it (deterministic: it fails again
+ * until the code or the data is fixed; tried again every PROJECTION_FAILED_RETRY_MS).
+ * `retrying`: a store could not be read or written (an outage, a busy or full disk); the
+ * runner tries again with backoff and resumes from the stored checkpoint once it can.
+ */
+export type ProjectionState = 'catching-up' | 'live' | 'rebuilding' | 'failed' | 'retrying';
 
 export interface FailedEvent {
   readonly position: number;
@@ -20,6 +28,18 @@ export interface RebuildProgress {
   readonly targetPosition: number;
 }
 
+/** Why the projection is not making progress, and when it tries again. */
+export interface ProjectionFault {
+  readonly message: string;
+  /** The event the projection could not apply; null for a store error. */
+  readonly event: FailedEvent | null;
+  readonly at: string;
+  /** True for a store error (state `retrying`), false for an event the projection could not apply (`failed`); missing before it was recorded. */
+  readonly transient?: boolean;
+  /** When the runner tries again by itself; null (or missing) when it does not. */
+  readonly retryAt?: string | null;
+}
+
 /** The stored, durable part of a read model's status (one document per read model). */
 export interface StoredProjectionStatus {
   readonly id: string;
@@ -27,7 +47,9 @@ export interface StoredProjectionStatus {
   readonly build: number;
   readonly namespace: string;
   readonly rebuild: RebuildProgress | null;
-  readonly lastError: { readonly message: string; readonly event: FailedEvent | null; readonly at: string } | null;
+  readonly lastError: ProjectionFault | null;
+  /** The highest build number given out so far, so that a dropped build's number is never used again; missing in older documents. */
+  readonly lastBuild?: number;
   /** Revision of this status document: every write raises it by one. */
   readonly revision: number;
 }
@@ -38,8 +60,10 @@ export interface ProjectionStatusView {
   readonly version: number;
   readonly build: number;
   readonly state: ProjectionState;
-  /** Whether this process runs the projection (false for an api beside a separate projector). */
+  /** Whether this process runs the projection: it holds the lease (false for an api beside a separate projector, or a standby). */
   readonly runningHere: boolean;
+  /** The process that holds (or last held) the lease to run the projection, and until when unless renewed. */
+  readonly lease: LeaseState | null;
   readonly checkpoint: number;
   readonly headPosition: number;
   readonly lagEvents: number;

@@ -41,3 +41,21 @@ describe('loadConfig: HTTP settings', () => {
     expect(() => loadConfig({ CORS_ORIGINS: origin })).toThrow(ConfigError);
   });
 });
+
+describe('loadConfig: anchors', () => {
+  it('given nothing, when loaded, then no anchor is published and the interval is an hour', () => {
+    expect(loadConfig({}).anchors).toEqual({ file: undefined, webhookUrl: undefined, intervalMs: 3_600_000 });
+  });
+
+  it('given ANCHOR_FILE relative, when loaded, then it is resolved from the working directory', () => {
+    expect(loadConfig({ ANCHOR_FILE: 'anchors.txt' }).anchors.file).toBe(`${process.cwd()}/anchors.txt`);
+  });
+
+  it.each(['ftp://witness.example.org', 'not a url'])('given ANCHOR_WEBHOOK_URL=%s, when loaded, then it stops naming the setting without echoing it', (url) => {
+    expect(() => loadConfig({ ANCHOR_WEBHOOK_URL: url })).toThrow(new ConfigError('ANCHOR_WEBHOOK_URL must be an http or https URL'));
+  });
+
+  it('given ANCHOR_INTERVAL_MS below a second, when loaded, then it stops naming the setting and its range', () => {
+    expect(() => loadConfig({ ANCHOR_INTERVAL_MS: '10' })).toThrow(new ConfigError('ANCHOR_INTERVAL_MS must be an integer from 1000 to 86400000, got "10"'));
+  });
+});

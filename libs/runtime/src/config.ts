@@ -22,6 +22,8 @@ export interface AppConfig {
   readonly embeddedProjector: boolean;
   /** How often the projector process brings the replay index up to the live build. */
   readonly replayIndexIntervalMs: number;
+  /** The lease that lets one of several projector processes run the projection, and its retries (docs/operations.md). */
+  readonly projection: ProjectionSettings;
   /** Health fails when a projection is more events behind than this. */
   readonly maxProjectionLagEvents: number;
   /** Groups of fewer associations or persons than this are withheld in every output (Statistics Denmark uses 3). */
@@ -34,6 +36,29 @@ export interface AppConfig {
   readonly hoursPerFteYear: number;
   /** Who may sign in: API keys always, people's tokens when an identity provider is configured. */
   readonly auth: AuthSettings;
+  /** Where the head of the hash chain is published outside the store. */
+  readonly anchors: AnchorSettings;
+}
+
+/** Publishing anchors is off unless a file or a webhook is set. */
+export interface AnchorSettings {
+  /** Gets a line `position:hash at <time>` per anchor; verify checks the chain against its newest line. */
+  readonly file?: string;
+  /** Gets each anchor POSTed as JSON. */
+  readonly webhookUrl?: string;
+  readonly intervalMs: number;
+}
+
+export interface ProjectionSettings {
+  /** How long the lease lasts unless renewed: a standby takes over this long after the holder died. */
+  readonly leaseTtlMs: number;
+  /** How often the holder renews the lease and a standby tries to take it; below half the ttl. */
+  readonly leaseRenewMs: number;
+  /** First wait after a store error, doubled while errors go on, up to `retryMaxMs`. */
+  readonly retryMs: number;
+  readonly retryMaxMs: number;
+  /** Wait before an event the projection could not apply is tried again. */
+  readonly failedRetryMs: number;
 }
 
 export interface HttpLimits {
@@ -91,6 +116,32 @@ const origins = (env: NodeJS.ProcessEnv): string[] =>
       return origin;
     });
 
+const anchors = (env: NodeJS.ProcessEnv): AnchorSettings => {
+  const webhookUrl = env.ANCHOR_WEBHOOK_URL || undefined;
+  if (webhookUrl && !(URL.canParse(webhookUrl) && ['http:', 'https:'].includes(new URL(webhookUrl).protocol))) {
+    throw new ConfigError('ANCHOR_WEBHOOK_URL must be an http or https URL');
+  }
+  return {
+    file: env.ANCHOR_FILE ? resolve(process.cwd(), env.ANCHOR_FILE) : undefined,
+    webhookUrl,
+    intervalMs: integer(env, 'ANCHOR_INTERVAL_MS', 3_600_000, 1000, 86_400_000),
+  };
+};
+
+const projection = (env: NodeJS.ProcessEnv): ProjectionSettings => {
+  const leaseTtlMs = integer(env, 'PROJECTION_LEASE_TTL_MS', 10_000, 1000, 600_000);
+  const leaseRenewMs = integer(env, 'PROJECTION_LEASE_RENEW_MS', Math.round(leaseTtlMs / 4), 100, 300_000);
+  if (leaseRenewMs * 2 >= leaseTtlMs) throw new ConfigError(`PROJECTION_LEASE_RENEW_MS must be below half of PROJECTION_LEASE_TTL_MS (${leaseTtlMs}), got "${leaseRenewMs}"`);
+  const retryMs = integer(env, 'PROJECTION_RETRY_MS', 500, 10, 600_000);
+  return {
+    leaseTtlMs,
+    leaseRenewMs,
+    retryMs,
+    retryMaxMs: integer(env, 'PROJECTION_RETRY_MAX_MS', Math.max(retryMs, 30_000), retryMs, 3_600_000),
+    failedRetryMs: integer(env, 'PROJECTION_FAILED_RETRY_MS', 60_000, 10, 86_400_000),
+  };
+};
+
 /** With EVENT_STORE=kurrentdb, KURRENTDB_URL is required and checked with the client's own parser. */
 const kurrentdbUrl = (env: NodeJS.ProcessEnv, eventStore: AppConfig['eventStore']): string | undefined => {
   if (eventStore !== 'kurrentdb') return undefined;
@@ -124,6 +175,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     mongodbDatabase: env.MONGODB_DATABASE || 'toc_monitor',
     embeddedProjector: oneOf(env, 'EMBEDDED_PROJECTOR', ['true', 'false'], 'true') === 'true',
     replayIndexIntervalMs: integer(env, 'REPLAY_INDEX_INTERVAL_MS', 1_000, 50, 3_600_000),
+    projection: projection(env),
     maxProjectionLagEvents: integer(env, 'MAX_PROJECTION_LAG_EVENTS', 10_000, 0, Number.MAX_SAFE_INTEGER),
     // At least 2: a threshold of 1 would withhold nothing.
     minCellSize: integer(env, 'MIN_CELL_SIZE', MIN_CELL_SIZE, 2, 100),
@@ -134,6 +186,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     auth: loadAuthSettings(env, (message) => {
       throw new ConfigError(message);
     }),
+    anchors: anchors(env),
   };
   if (config.programmeEnd < config.programmeStart) throw new ConfigError('PROGRAMME_END must not be before PROGRAMME_START');
   return config;

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReadModelDefinition, domainUpcasters, programmeReadModel } from '@toc/domain';
-import { CommandRunner, CommandService, EventLogReader, EventStore, IntegrityVerifier, SqliteEventStore, openKurrentDbEventStore } from '@toc/event-store';
+import { CommandRunner, CommandService, EventLogReader, EventStore, IntegrityVerifier, SqliteEventStore, StoreHealth, openKurrentDbEventStore } from '@toc/event-store';
 import {
   IndicatorReader,
+  LeaseKeeper,
+  LeaseStore,
   MongoReadModelStore,
   ProjectionRunner,
   ReadModelStore,
@@ -14,33 +16,48 @@ import {
 import { ApiKeyStore } from './access/api-keys';
 import { JwtVerifier } from './access/jwt-verifier';
 import { AccessLog } from './access-log/access-log';
+import { AnchorPublisher } from './anchors/anchor-publisher';
 import { AppConfig } from './config';
+import { DATA_FILES } from './data-files';
 import { MongoPersonalDataStore } from './personal-data/mongo-personal-data-store';
 import { PersonalDataStore } from './personal-data/personal-data-store.port';
 import { SqlitePersonalDataStore } from './personal-data/sqlite-personal-data-store';
 
-/** The event store the apps need: appending, reading, the audit log and tamper evidence. */
-export type AuditableEventStore = EventStore & EventLogReader & IntegrityVerifier;
+/** The event store the apps need: appending, reading, the audit log, tamper evidence and the damage it found. */
+export type AuditableEventStore = EventStore & EventLogReader & IntegrityVerifier & StoreHealth;
+
+/** Opens a store on its file, naming the file when it cannot: SQLite's own errors do not. */
+const onFile = <T>(file: string, open: (file: string) => T): T => {
+  try {
+    return open(file);
+  } catch (error) {
+    // Duck-typed: under vm sandboxes (Jest) a SqliteError need not be an `instanceof Error` here.
+    const message = (error as { message?: unknown } | null)?.message;
+    throw new Error(`cannot open ${file}: ${typeof message === 'string' ? message : String(error)}`, { cause: error });
+  }
+};
 
 /**
  * KurrentDB keeps the log; the audit-log queries and the hash chain are answered from a local
  * index of it in DATA_DIR, derived and rebuilt from the server when the file is removed.
  */
-const openEvents = async (config: AppConfig): Promise<AuditableEventStore> =>
-  config.eventStore === 'kurrentdb'
-    ? openKurrentDbEventStore(config.kurrentdbUrl!, { logIndexFile: join(config.dataDir, 'kurrentdb-log-index.sqlite') })
-    : SqliteEventStore.open(join(config.dataDir, 'events.sqlite'), { synchronous: config.sqliteSynchronous });
+export const openEventStore = async (config: AppConfig): Promise<AuditableEventStore> => {
+  mkdirSync(config.dataDir, { recursive: true });
+  return config.eventStore === 'kurrentdb'
+    ? openKurrentDbEventStore(config.kurrentdbUrl!, { logIndexFile: join(config.dataDir, DATA_FILES.kurrentDbLogIndex) })
+    : onFile(join(config.dataDir, DATA_FILES.events), (file) => SqliteEventStore.open(file, { synchronous: config.sqliteSynchronous }));
+};
 
-const openReadModels = async (config: AppConfig): Promise<ReadModelStore> =>
+const openReadModels = async (config: AppConfig): Promise<ReadModelStore & LeaseStore> =>
   config.readModelStore === 'mongodb'
     ? MongoReadModelStore.connect(config.mongodbUrl!, config.mongodbDatabase)
-    : SqliteReadModelStore.open(join(config.dataDir, 'read-models.sqlite'), { synchronous: config.sqliteSynchronous });
+    : onFile(join(config.dataDir, DATA_FILES.readModels), (file) => SqliteReadModelStore.open(file, { synchronous: config.sqliteSynchronous }));
 
 /** People's details live where the read models do: a scaled-out api's instances must all see the same people. */
 const openPersonalData = async (config: AppConfig): Promise<PersonalDataStore> =>
   config.readModelStore === 'mongodb'
     ? MongoPersonalDataStore.connect(config.mongodbUrl!, config.mongodbDatabase)
-    : SqlitePersonalDataStore.open(join(config.dataDir, 'personal-data.sqlite'), join(config.dataDir, 'personal-data-keys.sqlite'));
+    : onFile(join(config.dataDir, DATA_FILES.personalData), (file) => SqlitePersonalDataStore.open(file, join(config.dataDir, DATA_FILES.personalDataKeys)));
 
 /**
  * The composition root shared by the api, the projector and the CLI, so that they cannot wire
@@ -65,37 +82,48 @@ export class Runtime {
     readonly people: PersonalDataStore,
     /** Who read personal data, exported, replayed, reported or changed projections. */
     readonly accessLog: AccessLog,
+    /** Publishes the chain's head outside the store, when ANCHOR_FILE or ANCHOR_WEBHOOK_URL is set. */
+    readonly anchors: AnchorPublisher | undefined,
   ) {}
 
   static async open(config: AppConfig): Promise<Runtime> {
     mkdirSync(config.dataDir, { recursive: true });
-    const events = await openEvents(config);
+    const events = await openEventStore(config);
     const readModels = await openReadModels(config);
     const programme = programmeReadModel({ start: config.programmeStart, end: config.programmeEnd });
+    const { leaseTtlMs, leaseRenewMs, retryMs, retryMaxMs, failedRetryMs } = config.projection;
+    const lease = new LeaseKeeper(readModels, programme.name, { ttlMs: leaseTtlMs, renewIntervalMs: leaseRenewMs });
+    // Only the process holding the lease indexes, fenced as the projection is.
+    const replayIndex = new ReplayIndexSchedule(new ReplayIndexer(events, lease.fenced, programme, domainUpcasters), readModels, programme, config.replayIndexIntervalMs);
     return new Runtime(
       config,
       events,
       readModels,
       new CommandService(events, new CommandRunner(events, domainUpcasters)),
       programme,
-      new ProjectionRunner(events, readModels, programme, domainUpcasters),
-      new ReplayIndexSchedule(new ReplayIndexer(events, readModels, programme, domainUpcasters), readModels, programme, config.replayIndexIntervalMs),
+      new ProjectionRunner(events, readModels, programme, domainUpcasters, { lease, whileRunning: replayIndex, retryMs, retryMaxMs, failedRetryMs }),
+      replayIndex,
       new IndicatorReader(events, readModels, programme, domainUpcasters, config.minCellSize),
-      ApiKeyStore.open(join(config.dataDir, 'access.sqlite')),
+      onFile(join(config.dataDir, DATA_FILES.keys), (file) => ApiKeyStore.open(file)),
       config.auth.jwt && new JwtVerifier(config.auth.jwt),
       await openPersonalData(config),
-      AccessLog.open(join(config.dataDir, 'access-log.sqlite')),
+      onFile(join(config.dataDir, DATA_FILES.accessLog), (file) => AccessLog.open(file)),
+      config.anchors.file || config.anchors.webhookUrl ? new AnchorPublisher(events, config.anchors) : undefined,
     );
   }
 
-  /** Starts the projections and the replay index behind them, in the one process that runs the projector. */
+  /**
+   * Starts the projections, the replay index behind them and the anchors, in the one process
+   * that runs the projector. The projections (and the replay index with them) run while this
+   * process holds their lease; until then it stands by.
+   */
   async startProjector(): Promise<void> {
     await this.projector.start();
-    this.replayIndex.start();
+    this.anchors?.start();
   }
 
   async close(): Promise<void> {
-    await this.replayIndex.stop();
+    await this.anchors?.stop();
     await this.projector.stop();
     await this.readModels.close();
     await this.events.close();

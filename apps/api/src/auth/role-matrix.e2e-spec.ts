@@ -8,19 +8,20 @@ import { TestApp, authHeaders, startTestApp } from '../../../../test/api.harness
  * decorator says something else, fails the suite.
  */
 const MATRIX: readonly [pattern: RegExp, roles: readonly Role[] | 'public'][] = [
-  [/^GET \/health$/, 'public'],
+  [/^GET \/health(\/live|\/ready)?$/, 'public'],
   [/^POST \/v1\/streams\/\{streamId\}\/events\/\{eventId\}\/retraction$/, ['recorder']],
   [/^GET \/v1\/streams\//, ['recorder', 'evaluator']],
   [/^GET \/v1\/(theory-of-change|indicator-definitions|instruments)$/, ['recorder', 'evaluator', 'admin']],
   [/^GET \/v1\/(indicators|periods|theory-of-change\/values)/, ['evaluator']],
   [/^GET \/v1\/(audit|replay|exports|reports)\//, ['evaluator']],
   [/^(GET|POST|DELETE) \/v1\/admin\//, ['admin']],
+  [/^GET \/metrics$/, ['monitor', 'admin']],
   [/^PUT \/v1\/people\//, ['recorder']],
   [/^(GET|DELETE) \/v1\/people\//, ['admin']],
   [/^POST \/v1\/(associations|staff-members|resource-allocations|good-practice-analyses|evaluation-milestones|courses|workshops|seminars|networks|survey-responses|forums)(\/|$)/, ['recorder']],
 ];
 
-const ROLES: readonly Role[] = ['recorder', 'evaluator', 'admin'];
+const ROLES: readonly Role[] = ['recorder', 'evaluator', 'admin', 'monitor'];
 
 /** Path parameters that pass validation but name nothing, so an admitted call changes nothing. */
 const concrete = (path: string) => path.replace(/\{name\}/g, 'no-such-projection').replace(/\{[^}]+\}/g, 'x-1');
@@ -48,7 +49,7 @@ describe('who may call what: every operation of the OpenAPI document, for every 
   });
 
   it('answers 401 to every operation but health without credentials, or with a wrong or revoked key', async () => {
-    const revoked = t.runtime.keys.create({ name: 'revoked', roles: ['recorder', 'evaluator', 'admin'] });
+    const revoked = t.runtime.keys.create({ name: 'revoked', roles: ['recorder', 'evaluator', 'admin', 'monitor'] });
     t.runtime.keys.revoke(revoked.id);
     const answers: string[] = [];
     const attempts: Record<string, string>[] = [{}, { 'X-Api-Key': 'toc_not-a-key' }, { Authorization: `Bearer ${revoked.key}` }, { Authorization: 'Basic YWRtaW46YWRtaW4=' }];
@@ -59,7 +60,7 @@ describe('who may call what: every operation of the OpenAPI document, for every 
         answers.push(`${operation} ${rule === 'public' ? (status === 401 ? 'refused' : 'open') : status === 401 ? 'refused' : status}`);
       }
     }
-    expect(answers.filter((answer) => (answer.startsWith('GET /health ') ? !answer.endsWith(' open') : !answer.endsWith(' refused')))).toEqual([]);
+    expect(answers.filter((answer) => (/^GET \/health(\/live|\/ready)? /.test(answer) ? !answer.endsWith(' open') : !answer.endsWith(' refused')))).toEqual([]);
   });
 
   it.each(ROLES)('admits the %s role exactly where the matrix says and answers 403 elsewhere', async (role) => {

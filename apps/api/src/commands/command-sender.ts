@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CommandData, ProgrammeCommand, ProgrammeCommandType } from '@toc/domain';
-import { CommandEnvelope, CommandResult, CommandService } from '@toc/event-store';
+import { CommandData, DomainError, ProgrammeCommand, ProgrammeCommandType } from '@toc/domain';
+import { CommandEnvelope, CommandResult, CommandService, WrongExpectedVersionError } from '@toc/event-store';
+import { Metrics } from '../metrics/metrics';
 import { Clock } from '../runtime.module';
 import { AcceptedCommand, acceptedCommand } from './command-response';
 import { CommandDto } from './command.dto';
@@ -17,10 +18,22 @@ export class ExecuteCommand {
 
 @CommandHandler(ExecuteCommand)
 export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, CommandResult> {
-  constructor(private readonly commands: CommandService) {}
+  constructor(
+    private readonly commands: CommandService,
+    private readonly metrics: Metrics,
+  ) {}
 
-  execute({ command, envelope }: ExecuteCommand): Promise<CommandResult> {
-    return this.commands.handle(command, envelope);
+  async execute({ command, envelope }: ExecuteCommand): Promise<CommandResult> {
+    const stop = this.metrics.commands.startTimer({ type: command.type });
+    try {
+      const result = await this.commands.handle(command, envelope);
+      stop({ result: result.replayed ? 'replayed' : 'accepted' });
+      if (!result.replayed) this.metrics.appendedEvents.inc(result.events.length);
+      return result;
+    } catch (error) {
+      stop({ result: error instanceof DomainError ? error.code : error instanceof WrongExpectedVersionError ? 'version-conflict' : 'error' });
+      throw error;
+    }
   }
 }
 

@@ -2,9 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { DomainError } from '@toc/domain';
-import { WrongExpectedVersionError } from '@toc/event-store';
+import { StoreUnavailableError, WrongExpectedVersionError, sqliteStoreFailure } from '@toc/event-store';
 
 const DOMAIN_STATUS = { rule: 422, 'not-found': 404, 'already-exists': 409 } as const;
+const STORE_STATUS = { 'disk-full': 507, damaged: 503 } as const;
 
 export const PROBLEM_JSON = 'application/problem+json';
 
@@ -73,6 +74,9 @@ const fromError = (error: unknown, request: Request): Refusal | undefined => {
       headers: { ETag: `"${actual}"` },
     };
   }
+  // The event store says which of its files failed; the other SQLite stores fail with SQLite's own error.
+  const unavailable = error instanceof StoreUnavailableError ? error : sqliteStoreFailure(error, 'a store file');
+  if (unavailable) return { statusCode: STORE_STATUS[unavailable.reason], error: unavailable.reason, message: [unavailable.message] };
   return undefined;
 };
 
@@ -80,8 +84,8 @@ const fromError = (error: unknown, request: Request): Refusal | undefined => {
  * Every error, Nest's own included, is answered as an RFC 9457 problem document: `type`, `title`,
  * `status`, `detail` and `instance`, beside `statusCode`, `error`, `message` (a list) and `errors`
  * (field, rule and message of each refusal). Broken rules are 422, missing 404, duplicates and
- * version conflicts 409 (412 with If-Match). Anything unexpected is a 500 that tells nothing of
- * its cause; the log has it.
+ * version conflicts 409 (412 with If-Match), a full disk 507 and a damaged store 503, both
+ * saying which file. Anything unexpected is a 500 that tells nothing of its cause; the log has it.
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {

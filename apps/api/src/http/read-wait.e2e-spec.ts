@@ -58,5 +58,6 @@ describe('reads that wait for minPosition are bounded and leave nothing behind',
     expect((await Promise.allSettled(waits)).filter((wait) => wait.status === 'fulfilled')).toHaveLength(50_000);
 
     expect({ waits: pendingWaits(t), timers: timers() <= before + 2 }).toEqual({ waits: 0, timers: true });
-  });
+    // 100,000 waits take a second or two alone and more on a busy machine: a workload, not a timing.
+  }, 60_000);
 });

@@ -51,7 +51,8 @@ export const requestEnvelope = (request: Request): CommandEnvelope => {
   return {
     actor: { userId: principal.subject, role, ...(onBehalfOf ? { onBehalfOf } : {}) },
     sourceApp: token(request, 'X-Source-App', false) ?? 'unknown',
-    correlationId: token(request, 'X-Correlation-Id', false) ?? randomUUID(),
+    // The request's id (see logging.ts), so that its log line names the events it appended.
+    correlationId: token(request, 'X-Correlation-Id', false) ?? String(request.id ?? randomUUID()),
     causationId: token(request, 'X-Causation-Id', false) ?? null,
     idempotencyKey: token(request, 'Idempotency-Key', false),
     expectedRevision: expectedRevision(request),

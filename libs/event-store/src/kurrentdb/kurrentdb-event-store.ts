@@ -24,6 +24,7 @@ import {
   IntegrityVerifier,
   ReadAllOptions,
   ReadStreamOptions,
+  StoreHealth,
   SubscribeOptions,
   Subscription,
   WrongExpectedVersionError,
@@ -271,7 +272,7 @@ export interface IndexedKurrentDbEventStoreOptions extends KurrentDbEventStoreOp
  * The KurrentDB store with what the apps need beside the port: the audit-log queries and the
  * tamper-evidence chain, served by a local index of the server's log (`KurrentDbLogIndex`).
  */
-export class IndexedKurrentDbEventStore extends KurrentDbEventStore implements EventLogReader, IntegrityVerifier {
+export class IndexedKurrentDbEventStore extends KurrentDbEventStore implements EventLogReader, IntegrityVerifier, StoreHealth {
   private readonly index: KurrentDbLogIndex;
 
   constructor(client: KurrentClient, options: IndexedKurrentDbEventStoreOptions) {
@@ -299,6 +300,11 @@ export class IndexedKurrentDbEventStore extends KurrentDbEventStore implements E
 
   chainHead(): Promise<ChainLink | null> {
     return this.index.chainHead();
+  }
+
+  /** The server guards its own files; what `verifyIntegrity` finds is reported, not kept. */
+  damage(): null {
+    return null;
   }
 
   override async close(): Promise<void> {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { WrongExpectedVersionError } from '../event-store.port';
 import { event, useStoreFile } from './sqlite-event-store.fixture';
 
@@ -51,6 +52,23 @@ describe('SqliteEventStore', () => {
       expect(second).toEqual({ status: 'fulfilled', value: { nextExpectedRevision: 1, position: 2 } });
       expect(await store.readStream('course-2')).toEqual([]);
       expect(await store.verifyIntegrity()).toMatchObject({ ok: true, eventsChecked: 2 });
+    });
+
+    it('keeps no append of a group whose transaction SQLite ended part-way on a full disk (simulated by max_page_count on the store connection)', async () => {
+      const store = open();
+      // No page may be added: a single small event fits the empty tables' root pages, a large batch does not.
+      const db = (store as unknown as { db: Database.Database }).db;
+      db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+      const large = Array.from({ length: 100 }, (_, seq) => ({ ...event(seq), data: { text: 'x'.repeat(2_000) } }));
+
+      const outcomes = await Promise.allSettled([
+        store.append('course-1', [event(0)], 'no-stream'),
+        store.append('course-2', large, 'no-stream'),
+        store.append('course-3', [event(0)], 'no-stream'),
+      ]);
+
+      expect(outcomes.map((outcome) => outcome.status === 'rejected' && (outcome.reason as { reason?: string }).reason)).toEqual(['disk-full', 'disk-full', 'disk-full']);
+      expect(await store.headPosition()).toBe(0);
     });
   });
 

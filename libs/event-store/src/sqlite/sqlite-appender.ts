@@ -26,8 +26,6 @@ const prepareStatements = (db: Database.Database) => ({
     'SELECT events.event_id, events.stream_id, events.position FROM json_each(?) AS ids CROSS JOIN events ON events.event_id = ids.value',
   ),
   lastRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
-  // AUTOINCREMENT's high-water mark: positions are never reused, even after a row is removed.
-  sequence: db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),
 });
 
 /**
@@ -45,11 +43,15 @@ export class SqliteAppender {
   private readonly commitGroup: (appends: readonly PendingAppend[]) => (AppendResult | Error)[];
   private pending: PendingAppend[] = [];
 
-  /** `onCommitted` receives the new head position after each group that wrote at least one event. */
+  /**
+   * `onCommitted` receives the new head position after each group that wrote at least one event;
+   * `failed` turns the error an append is rejected with into the one its caller sees.
+   */
   constructor(
     db: Database.Database,
     private readonly chain: SqliteHashChain,
     private readonly onCommitted: (head: number) => void,
+    private readonly failed: (error: unknown) => unknown,
   ) {
     this.statements = prepareStatements(db);
     this.appendInSavepoint = db.transaction((append: PendingAppend) => this.appendLocked(append));
@@ -59,6 +61,9 @@ export class SqliteAppender {
         try {
           return this.appendInSavepoint(append);
         } catch (error) {
+          // A full disk can end the whole transaction (SQLite rolls it back): then no append of the
+          // group is kept, and the next one must not start a transaction of its own.
+          if (!db.inTransaction) throw error;
           return error instanceof Error ? error : new Error(String(error));
         }
       });
@@ -80,13 +85,14 @@ export class SqliteAppender {
     try {
       outcomes = this.commitGroup(group);
     } catch (error) {
-      for (const append of group) append.reject(error);
+      const failure = this.failed(error);
+      for (const append of group) append.reject(failure);
       return;
     }
     let head = 0;
     group.forEach((append, index) => {
       const outcome = outcomes[index];
-      if (outcome instanceof Error) append.reject(outcome);
+      if (outcome instanceof Error) append.reject(this.failed(outcome));
       else {
         head = Math.max(head, outcome.position);
         append.resolve(outcome);
@@ -110,7 +116,7 @@ export class SqliteAppender {
 
     const last = this.chain.lastLink();
     let previousHash = last?.hash ?? GENESIS_HASH;
-    let position = Math.max(this.statements.sequence.get()?.seq ?? 0, last?.position ?? 0);
+    let position = Math.max(this.chain.highWater(), last?.position ?? 0);
     let revision = current ?? -1;
     for (const event of events) {
       position += 1;

@@ -8,6 +8,10 @@ describe('SqliteEventStore', () => {
   const { open, tamper } = storeFile;
 
   describe('verifyIntegrity', () => {
+    // What verify finds is also logged, as damage the store now refuses writes for.
+    beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
+    afterEach(() => jest.restoreAllMocks());
+
     const seed = async (store: SqliteEventStore, count: number) => {
       for (let start = 0; start < count; start += 1_000) {
         const size = Math.min(1_000, count - start);
@@ -57,11 +61,34 @@ describe('SqliteEventStore', () => {
       expect(report.anchor!.found).not.toBe(anchor.hash);
     });
 
-    it('with an anchor kept elsewhere, catches the newest events removed', async () => {
+    it('reports the newest events removed, from the highest position SQLite remembers giving out', async () => {
+      const store = open();
+      await seed(store, 6);
+      tamper('DELETE FROM events WHERE position > 4');
+
+      expect(await store.verifyIntegrity()).toMatchObject({ ok: false, eventsChecked: 4, head: { position: 4 }, removedNewest: { after: 4, upTo: 6 } });
+    });
+
+    it('reports events removed at the end even once later events were appended after them', async () => {
+      const store = open();
+      await seed(store, 6);
+      tamper('DELETE FROM events WHERE position > 4');
+      await store.append('course-9', [event(7)], 'any');
+      const [appended] = await store.readAll({ after: 4 });
+
+      expect(await store.verifyIntegrity()).toMatchObject({
+        ok: false,
+        head: { position: 4 },
+        firstBrokenLink: { position: 7, eventId: appended.metadata.eventId, reason: 'positions 5 to 6 are missing: events were removed' },
+      });
+    });
+
+    it('needs an anchor kept elsewhere to catch the newest events removed together with the count SQLite keeps of them', async () => {
       const store = open();
       await seed(store, 6);
       const anchor = (await store.chainHead())!;
       tamper('DELETE FROM events WHERE position > 4');
+      tamper("UPDATE sqlite_sequence SET seq = 4 WHERE name = 'events'");
 
       expect((await store.verifyIntegrity()).ok).toBe(true);
       expect(await store.verifyIntegrity(anchor)).toMatchObject({ ok: false, head: { position: 4 }, anchor: { position: 6, found: null, ok: false } });

@@ -16,6 +16,8 @@ import type {
   ReadModelStore,
   StoredDocument,
 } from '../read-model-store.port';
+import { Lease, LeaseState, LeaseStore } from '../lease';
+import { MongoLeases, uniqueAppName } from './mongo-leases';
 
 /** A document as stored: the read-model fields plus its key and the position guard. */
 interface StoredShape {
@@ -87,15 +89,20 @@ export const withOsAdapter = (options: MongoClientOptions = {}): MongoClientOpti
  * Read-model store on MongoDB: a collection per read-model collection, one document per id.
  * Commits need a replica set (transactions).
  */
-export class MongoReadModelStore implements ReadModelStore {
+export class MongoReadModelStore implements ReadModelStore, LeaseStore {
+  private readonly leases: MongoLeases;
+
   private constructor(
     private readonly client: MongoClient,
     private readonly db: Db,
     private readonly ownsClient: boolean,
-  ) {}
+  ) {
+    this.leases = new MongoLeases(client, db);
+  }
 
+  /** The client gets an appName of its own (over one in `url`; `options.appName` wins), which a lease's takeover relies on. */
   static async connect(url: string, databaseName: string, options: MongoClientOptions = {}): Promise<MongoReadModelStore> {
-    const client = new MongoClient(url, withOsAdapter(options));
+    const client = new MongoClient(url, withOsAdapter({ appName: uniqueAppName(), ...options }));
     await client.connect();
     return new MongoReadModelStore(client, client.db(databaseName), true);
   }
@@ -141,7 +148,7 @@ export class MongoReadModelStore implements ReadModelStore {
     return (await cursor.toArray()).map(toStoredDocument);
   }
 
-  async commit(changes: readonly DocumentChange[]): Promise<void> {
+  async commit(changes: readonly DocumentChange[], fence?: Lease): Promise<void> {
     if (changes.length === 0) return;
     const byCollection = new Map<string, DocumentChange[]>();
     for (const change of changes) {
@@ -153,11 +160,28 @@ export class MongoReadModelStore implements ReadModelStore {
     try {
       // withTransaction reruns the callback on transient errors, so it derives everything afresh.
       await session.withTransaction(async () => {
+        if (fence) await this.leases.assertHeld(fence, session);
         for (const [collection, group] of byCollection) await this.applyGroup(collection, group, session);
       }, TRANSACTION);
     } finally {
       await session.endSession();
     }
+  }
+
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<Lease | null> {
+    return this.leases.acquire(name, holder, ttlMs);
+  }
+
+  renewLease(lease: Lease, ttlMs: number): Promise<boolean> {
+    return this.leases.renew(lease, ttlMs);
+  }
+
+  releaseLease(lease: Lease): Promise<void> {
+    return this.leases.release(lease);
+  }
+
+  readLease(name: string): Promise<LeaseState | null> {
+    return this.leases.read(name);
   }
 
   async dropCollection(collection: string): Promise<void> {

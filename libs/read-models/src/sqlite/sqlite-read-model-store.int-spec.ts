@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { damageLeafPage } from '@toc/event-store/sqlite/sqlite-event-store.fixture';
 import { describeReadModelStoreContract } from '../read-model-store.contract';
 import { SqliteReadModelStore } from './sqlite-read-model-store';
 
@@ -90,5 +91,57 @@ describe('SqliteReadModelStore on a file', () => {
     const store = SqliteReadModelStore.open(newFile());
     await expect(store.commit([{ collection: 'sqlite_master', id: 'a', doc: { id: 'a' }, position: 1 }])).rejects.toThrow();
     await store.close();
+  });
+});
+
+describe('SqliteReadModelStore opening an unusable file', () => {
+  let warned: jest.SpyInstance;
+
+  beforeEach(() => {
+    warned = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => warned.mockRestore());
+
+  /** The names the unusable file was moved to. */
+  const movedAside = (file: string): string[] => readdirSync(dir).filter((name) => name.startsWith(`${basename(file)}.damaged-`));
+
+  it('moves a file that is no database aside, says so naming both paths, and starts an empty store', async () => {
+    const file = newFile();
+    writeFileSync(file, 'not a database, just text that happens to be here');
+
+    const store = SqliteReadModelStore.open(file);
+
+    await expect(store.listCollections()).resolves.toEqual([]);
+    await store.commit([{ collection: 'items', id: 'a', doc: { id: 'a' }, position: 1 }]);
+    await expect(store.get('items', 'a')).resolves.toEqual({ doc: { id: 'a' }, position: 1 });
+    await store.close();
+    const [aside] = movedAside(file);
+    expect(readFileSync(join(dir, aside), 'utf8')).toMatch(/^not a database/);
+    expect(warned).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^${file} is unusable \\(file is not a database\\): moved it to ${join(dir, aside)} and started an empty one`)));
+  });
+
+  it("moves aside a database that fails SQLite's quick_check, so that the projections rebuild", async () => {
+    const file = newFile();
+    const writer = SqliteReadModelStore.open(file);
+    await writer.commit(Array.from({ length: 500 }, (_, n) => ({ collection: 'items', id: `item-${n}`, doc: { id: `item-${n}`, text: 'x'.repeat(100) }, position: n + 1 })));
+    await writer.close();
+    damageLeafPage(file, 'items');
+
+    const store = SqliteReadModelStore.open(file);
+
+    await expect(store.listCollections()).resolves.toEqual([]);
+    await store.close();
+    expect(movedAside(file)).toHaveLength(1);
+    expect(warned).toHaveBeenCalledWith(expect.stringContaining(`${file} is unusable (`));
+  });
+
+  it('leaves in place what is not damage, such as a directory where the file should be, and says why it cannot open', () => {
+    const file = newFile();
+    mkdirSync(file);
+
+    expect(() => SqliteReadModelStore.open(file)).toThrow('unable to open database file');
+    expect(movedAside(file)).toEqual([]);
+    expect(warned).not.toHaveBeenCalled();
   });
 });

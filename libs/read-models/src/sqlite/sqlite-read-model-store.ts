@@ -1,4 +1,6 @@
+import { renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { fileDamage, isDamagedFile } from '@toc/event-store';
 import type {
   Document,
   DocumentChange,
@@ -7,6 +9,8 @@ import type {
   ReadModelStore,
   StoredDocument,
 } from '../read-model-store.port';
+import { Lease, LeaseState, LeaseStore } from '../lease';
+import { SqliteLeases } from './sqlite-leases';
 
 export interface SqliteReadModelStoreOptions {
   /** FULL survives power loss; NORMAL in WAL mode only risks the last commits on power loss. */
@@ -69,8 +73,9 @@ const toStored = (row: Row): StoredDocument => ({ doc: JSON.parse(row.doc) as Do
  * Read-model store on one SQLite file: a table per collection holding each document as JSON with
  * the position of the last event applied to it. Other processes may read the same file (WAL).
  */
-export class SqliteReadModelStore implements ReadModelStore {
+export class SqliteReadModelStore implements ReadModelStore, LeaseStore {
   private readonly tables = new Set<string>();
+  private readonly leases: SqliteLeases;
   private readonly statements = new Map<string, CollectionStatements>();
   private readonly tableExists: Database.Statement<[string], { name: string }>;
   private readonly listTables: Database.Statement<[], { name: string }>;
@@ -80,18 +85,22 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.listTables = db.prepare(
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
     );
+    this.leases = new SqliteLeases(db);
   }
 
+  /**
+   * Read models are always rebuilt from the events, so a file that is no database or that fails
+   * SQLite's check is moved aside (kept for a post-mortem) and an empty one takes its place; the
+   * projections then rebuild. Any other failure to open (permissions, a directory in the way) is
+   * the operator's to fix and is thrown.
+   */
   static open(filePath: string, options: SqliteReadModelStoreOptions = {}): SqliteReadModelStore {
-    const db = new Database(filePath);
-    try {
-      db.pragma('journal_mode = WAL');
-      db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
-    } catch (error) {
-      db.close();
-      throw error;
-    }
-    return new SqliteReadModelStore(db);
+    const synchronous = options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL';
+    const opened = openSound(filePath, synchronous);
+    if (typeof opened !== 'string') return new SqliteReadModelStore(opened);
+    const aside = moveAside(filePath);
+    console.warn(`${filePath} is unusable (${opened}): moved it to ${aside} and started an empty one; the projections rebuild from the events`);
+    return new SqliteReadModelStore(connect(filePath, synchronous));
   }
 
   async get(collection: string, id: string): Promise<StoredDocument | null> {
@@ -156,10 +165,11 @@ export class SqliteReadModelStore implements ReadModelStore {
     });
   }
 
-  async commit(changes: readonly DocumentChange[]): Promise<void> {
+  async commit(changes: readonly DocumentChange[], fence?: Lease): Promise<void> {
     if (changes.length === 0) return;
     const created: string[] = [];
     const apply = this.db.transaction(() => {
+      if (fence) this.leases.assertHeld(fence);
       for (const change of changes) {
         assertCollection(change.collection);
         if (!this.tables.has(change.collection)) {
@@ -181,6 +191,22 @@ export class SqliteReadModelStore implements ReadModelStore {
       for (const collection of created) this.forget(collection);
       throw error;
     }
+  }
+
+  async acquireLease(name: string, holder: string, ttlMs: number): Promise<Lease | null> {
+    return this.leases.acquire(name, holder, ttlMs);
+  }
+
+  async renewLease(lease: Lease, ttlMs: number): Promise<boolean> {
+    return this.leases.renew(lease, ttlMs);
+  }
+
+  async releaseLease(lease: Lease): Promise<void> {
+    this.leases.release(lease);
+  }
+
+  async readLease(name: string): Promise<LeaseState | null> {
+    return this.leases.read(name);
   }
 
   async dropCollection(collection: string): Promise<void> {
@@ -265,6 +291,49 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.statements.delete(collection);
   }
 }
+
+const connect = (filePath: string, synchronous: 'FULL' | 'NORMAL'): Database.Database => {
+  const db = new Database(filePath);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous}`);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+};
+
+/** The file opened, or what makes it unusable as a database (it is closed again then). */
+const openSound = (filePath: string, synchronous: 'FULL' | 'NORMAL'): Database.Database | string => {
+  let db: Database.Database;
+  try {
+    db = connect(filePath, synchronous);
+  } catch (error) {
+    if (isDamagedFile(error)) return (error as Error).message;
+    throw error;
+  }
+  const damage = fileDamage(db);
+  if (damage.length === 0) return db;
+  db.close();
+  return damage.join('; ');
+};
+
+/**
+ * Renames the file aside, with the write-ahead log and shared memory that another connection
+ * still holding the file keeps beside it: a log left behind would be replayed into the new file.
+ */
+const moveAside = (filePath: string): string => {
+  const aside = `${filePath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      renameSync(filePath + suffix, aside + suffix);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return aside;
+};
 
 const createTableSql = (collection: string): string =>
   `CREATE TABLE IF NOT EXISTS ${table(collection)} (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL)`;

@@ -1,5 +1,5 @@
 /** What each role may do; a route names the roles it admits, and anything else is refused. */
-export const ROLES = ['recorder', 'evaluator', 'admin'] as const;
+export const ROLES = ['recorder', 'evaluator', 'admin', 'monitor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
