@@ -10,8 +10,9 @@ const USAGE = `usage: npm run cli -- <command> [options]
 
   status                              projection status: checkpoint, head, lag, state, rebuild progress
   rebuild [programme] [--api URL] [--api-key KEY]
-                                      blue/green rebuild with a progress bar (here, or in the running service with --api,
-                                      authenticated with an admin key from --api-key or TOC_API_KEY)
+                                      blue/green rebuild with a progress bar: here (refused while another process holds
+                                      the projection's lease), or in the running service with --api, authenticated with
+                                      an admin key from --api-key or TOC_API_KEY
   replay [--as-of T] [--known-at T] [--period-type programme|year|half-year|quarter] [--period P]
          [--format table|csv|json] [--out FILE]
                                       indicator values as of a business time and/or as known at a recording time

@@ -87,7 +87,6 @@ describe.each([
     await holder.stop('SIGKILL');
     await until(async () => (heldBy(await view(), standby) ? true : undefined));
     const takeoverMs = performance.now() - killedAt;
-    process.stderr.write(`takeover ${takeoverMs}\n`);
     await sleep(RENEW_MS);
     appending = false;
     await appends;

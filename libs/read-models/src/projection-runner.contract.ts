@@ -41,7 +41,7 @@ const B1 = namespaceOf(programme, 1);
 const B2 = namespaceOf(programme, 2);
 const BATCH_SIZE = 4;
 /** Short, so that a test that waits out a lease or a retry takes a second or two. */
-const LEASE = { ttlMs: 1_000, renewIntervalMs: 200 } as const;
+const LEASE = { ttlMs: 2_000, renewIntervalMs: 300 } as const;
 /** Generous for a real mongod; nothing in these tests waits on a timer. */
 const TIMEOUT_MS = 60_000;
 

@@ -161,7 +161,7 @@ export class ProjectionRunner {
     return this.control(async (status) => (status.rebuild ? { build: status.rebuild.build, alreadyRunning: true } : this.beginRebuild(status)));
   }
 
-  async cancelRebuild(): Promise<boolean> {
+  cancelRebuild(): Promise<boolean> {
     return this.control(async ({ rebuild }) => {
       if (!rebuild) return false;
       // Stopped before the status changes, so that no batch in flight can switch readers to the build.

@@ -87,6 +87,8 @@ export class HealthController {
   private async projection() {
     const { name, state, lagEvents, lagSeconds, lastError } = await this.projector.statusView();
     if (state === 'failed') throw new Error(`projection ${name} failed: ${lastError?.message}`);
+    // A store outage: the projection retries by itself, but what it serves meanwhile is behind.
+    if (state === 'retrying') throw new Error(`projection ${name} is retrying after: ${lastError?.message}`);
     const limit = this.config.maxProjectionLagEvents;
     if (lagEvents > limit) throw new Error(`projection ${name} is ${lagEvents} events behind (limit ${limit})`);
     return { name, state, lagEvents, lagSeconds };

@@ -25,6 +25,17 @@ describe('liveness and readiness (/health/live, /health/ready)', () => {
     expect((await t.http.get('/health/ready')).status).toBe(200);
   });
 
+  it('is not ready while the projection retries after a store error', async () => {
+    const view = await t.runtime.projector.statusView();
+    const status = jest.spyOn(t.runtime.projector, 'statusView').mockResolvedValue({ ...view, state: 'retrying', lastError: { ...view.lastError!, message: 'connection refused' } } as never);
+    try {
+      const response = await t.http.get('/health/ready');
+      expect({ status: response.status, message: response.body.message }).toEqual({ status: 503, message: ['projection: projection programme is retrying after: connection refused'] });
+    } finally {
+      status.mockRestore();
+    }
+  });
+
   it('is not ready, and does not hang, when the event store cannot answer', async () => {
     const headPosition = jest.spyOn(t.runtime.events, 'headPosition').mockImplementation(() => new Promise(() => undefined));
     try {
