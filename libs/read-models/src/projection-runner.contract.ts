@@ -491,7 +491,15 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
         observed.push(other);
         return other;
       };
-      return { events, recorder, store, clock, runner, sameStore, uninterrupted, inMemory };
+      /** The first process: the first year recorded, and it projecting all of it with the lease. */
+      const firstHolder = async () => {
+        await recordFirstYear(recorder);
+        const first = runner();
+        await first.start();
+        await first.waitFor(FIRST_YEAR_EVENTS);
+        return first;
+      };
+      return { events, recorder, store, clock, runner, sameStore, uninterrupted, inMemory, firstHolder };
     };
 
     describe('live projection', () => {
@@ -959,11 +967,8 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
       it(
         'rebuilds a new version automatically while the old build keeps serving',
         async () => {
-          const { events, recorder, store, runner, inMemory } = await setUp();
-          await recordFirstYear(recorder);
-          const first = runner();
-          await first.start();
-          await first.waitFor(FIRST_YEAR_EVENTS);
+          const { events, recorder, store, runner, inMemory, firstHolder } = await setUp();
+          const first = await firstHolder();
           await first.stop();
 
           const next: ReadModelDefinition = { ...programme, version: 2 };
@@ -992,11 +997,8 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
       it(
         'replaces a rebuild left half-way by an older version when a newer version starts',
         async () => {
-          const { events, recorder, store, runner, inMemory } = await setUp();
-          await recordFirstYear(recorder);
-          const first = runner();
-          await first.start();
-          await first.waitFor(FIRST_YEAR_EVENTS);
+          const { events, recorder, store, runner, inMemory, firstHolder } = await setUp();
+          const first = await firstHolder();
           const second = store.hold(batchInto(B2));
           await first.startRebuild();
           await second.reached;
@@ -1049,11 +1051,8 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
       it(
         'lets one runner project while another stands by; the standby refuses to rebuild, cancel or restart, answers waits from the store, and takes over when the first stops',
         async () => {
-          const { events, recorder, store, runner, sameStore, inMemory } = await setUp();
-          await recordFirstYear(recorder);
-          const first = runner();
-          await first.start();
-          await first.waitFor(FIRST_YEAR_EVENTS);
+          const { events, recorder, store, runner, sameStore, inMemory, firstHolder } = await setUp();
+          const first = await firstHolder();
           const other = sameStore();
           const second = runner({ on: other });
           await second.start();
@@ -1085,11 +1084,8 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
       it(
         'takes over from a holder that can no longer renew once its lease has run out, the holder having stopped writing before',
         async () => {
-          const { events, recorder, store, runner, sameStore, inMemory } = await setUp();
-          await recordFirstYear(recorder);
-          const first = runner();
-          await first.start();
-          await first.waitFor(FIRST_YEAR_EVENTS);
+          const { events, recorder, store, runner, sameStore, inMemory, firstHolder } = await setUp();
+          const first = await firstHolder();
           const other = sameStore();
           const second = runner({ on: other });
           await second.start();
@@ -1112,11 +1108,8 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
       it(
         'refuses the commit of a holder whose lease another process took over while it was in flight (fencing), writing none of it',
         async () => {
-          const { events, recorder, store, runner, sameStore, inMemory } = await setUp();
-          await recordFirstYear(recorder);
-          const first = runner();
-          await first.start();
-          await first.waitFor(FIRST_YEAR_EVENTS);
+          const { events, recorder, store, runner, sameStore, inMemory, firstHolder } = await setUp();
+          const first = await firstHolder();
 
           const inFlight = store.hold(batchInto(B1));
           await recordLaterEvents(recorder);

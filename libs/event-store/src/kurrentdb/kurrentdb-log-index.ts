@@ -4,8 +4,8 @@ import { EventMetadata, RecordedEvent } from '@toc/domain';
 import { ChainLink, IntegrityReport, IntegrityVerifier, ReadAllOptions } from '../event-store.port';
 import { EventLogFilter, EventLogReader } from '../event-log.port';
 import { SqliteEventLog } from '../sqlite/sqlite-event-log';
-import { EventRow, derivedColumns, eventRow, prepareInsert } from '../sqlite/sqlite-event-row';
-import { GENESIS_HASH, chainHash } from '../sqlite/sqlite-hash-chain';
+import { derivedColumns, eventRow, prepareInsert } from '../sqlite/sqlite-event-row';
+import { AuditedRow, GENESIS_HASH, chainHash } from '../sqlite/sqlite-hash-chain';
 import { SynchronousMode, openEventDatabase } from '../sqlite/sqlite-schema';
 
 /** The global log the index copies: the adapter's own readAll (system events already left out). */
@@ -20,16 +20,8 @@ export interface KurrentDbLogIndexOptions {
   readonly pageSize?: number;
 }
 
-interface IndexedRow extends EventRow {
-  readonly occurred_at: string;
-  readonly recorded_at: string;
-  readonly actor_user: string;
-  readonly actor_role: string;
-  readonly source_app: string;
-  readonly correlation_id: string;
-  readonly causation_id: string | null;
-  readonly hash: string;
-}
+/** The index links every row as it copies it. */
+type IndexedRow = AuditedRow & { readonly hash: string };
 
 type BrokenLink = NonNullable<IntegrityReport['firstBrokenLink']>;
 

@@ -5,7 +5,8 @@ import { EventMetadata } from '@toc/domain';
 import { ChainLink, IntegrityReport } from '../event-store.port';
 import { DerivedColumns, EventRow, derivedColumns } from './sqlite-event-row';
 
-interface AuditedRow extends EventRow {
+/** An event row with the columns the chain hashes, and its link (null before it is chained). */
+export interface AuditedRow extends EventRow {
   readonly occurred_at: string;
   readonly recorded_at: string;
   readonly actor_user: string;

@@ -53,7 +53,12 @@ export const MIN_SEEDED_KEY_LENGTH = 32;
  * there counts at the next request.
  */
 export class ApiKeyStore {
-  private constructor(private readonly db: Database.Database) {}
+  /** Every request verifies its key: the lookup is prepared once. */
+  private readonly activeByHash: Database.Statement<[string], KeyRow>;
+
+  private constructor(private readonly db: Database.Database) {
+    this.activeByHash = db.prepare('SELECT * FROM api_keys WHERE hash = ? AND revoked_at IS NULL');
+  }
 
   static open(file: string): ApiKeyStore {
     const db = new Database(file);
@@ -98,7 +103,7 @@ export class ApiKeyStore {
 
   /** The principal of a presented key, or null for an unknown or revoked one. */
   verify(presented: string): Principal | null {
-    const row = this.db.prepare('SELECT * FROM api_keys WHERE hash = ? AND revoked_at IS NULL').get(digest(presented)) as KeyRow | undefined;
+    const row = this.activeByHash.get(digest(presented));
     if (!row) return null;
     const key = info(row);
     return { subject: `key:${key.id}`, kind: 'api-key', name: key.name, roles: key.roles, mayActOnBehalf: key.mayActOnBehalf };
