@@ -25,6 +25,7 @@ export * from './evaluation/evaluation.events';
 export * from './upcasters';
 export * from './associations/association.upcasters';
 export * from './core/projection';
+export * from './core/cell-fold';
 export * from './core/record-projection';
 export * from './indicators/periods';
 export * from './indicators/indicator-catalogue';

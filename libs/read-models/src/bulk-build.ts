@@ -4,13 +4,15 @@ import { CHECKPOINTS, EvolvingDocument, collectionIn, documentKey, evolveDocumen
 import { DocumentChange, ReadModelStore } from './read-model-store.port';
 import { IndexRowDeltas } from './index-row-deltas';
 import { ensureReplayRowIndexes } from './replay-indexer';
-import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, RowDeltas, addContributions, addDocumentChange } from './replay-index';
+import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, RowDeltas, addDocumentChange, addPartChanges } from './replay-index';
 
 export interface BulkBuildOptions {
   /** Events read from the log per page. */
   readonly pageSize?: number;
   /** Finished documents written per commit. */
   readonly documentsPerCommit?: number;
+  /** Replay-index rows written per commit (small rows, written in the order of their ids). */
+  readonly indexRowsPerCommit?: number;
   /** Called after each page with the position folded so far. */
   readonly onProgress?: (position: number) => Promise<void> | void;
   /** Records of open documents held in memory at once before the folding is split into partitions. */
@@ -92,6 +94,7 @@ export const bulkBuild = async (
 ): Promise<boolean> => {
   const pageSize = options.pageSize ?? 5_000;
   const documentsPerCommit = options.documentsPerCommit ?? 2_000;
+  const indexRowsPerCommit = options.indexRowsPerCommit ?? 20_000;
   const cancelled = options.cancelled ?? (() => false);
   const routed = (event: RecordedEvent, visit: (collection: string, id: string, index: number) => void) => {
     definition.projections.forEach((projection, index) => {
@@ -117,13 +120,13 @@ export const bulkBuild = async (
   const partitions = partitionsFor(spans, options.recordsInMemory ?? RECORDS_IN_MEMORY);
 
   const rows: RowDeltas = new Map();
-  const indexRows = new IndexRowDeltas();
+  const indexRows = new IndexRowDeltas(definition.aggregation?.sumNames ?? []);
   let finished: DocumentChange[] = [];
   const finish = (entry: OpenDocument) => {
     if (entry.current === null) return;
     finished.push({ collection: collectionIn(namespace, entry.collection), id: entry.id, doc: entry.current, position: entry.position });
     if (!definition.aggregation) return;
-    addContributions(rows, definition.aggregation.contributions(entry.collection, entry.current), 1);
+    addPartChanges(rows, definition.aggregation, [], definition.aggregation.parts(entry.collection, entry.current));
     addDocumentChange(indexRows, definition.aggregation, entry.collection, entry.current as RecordDocument, 0, target);
   };
   for (let partition = 0; partition < partitions && !cancelled(); partition++) {
@@ -161,7 +164,7 @@ export const bulkBuild = async (
     const index = collectionIn(namespace, REPLAY_INDEX);
     let batch: DocumentChange[] = [];
     for (const change of rowChanges(index, indexRows.contributions(), target)) {
-      if (batch.push(change) < documentsPerCommit) continue;
+      if (batch.push(change) < indexRowsPerCommit) continue;
       if (cancelled()) return false;
       await store.commit(batch);
       batch = [];

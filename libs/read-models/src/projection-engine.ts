@@ -1,6 +1,6 @@
 import { AggregateContribution, Projection, ProjectionDocument, ReadModelDefinition, RecordedEvent } from '@toc/domain';
 import { Document, DocumentChange, ReadModelStore, StoredDocument } from './read-model-store.port';
-import { addContributions } from './replay-index';
+import { RowDeltas, addPartChanges } from './replay-index';
 
 export const CHECKPOINTS = 'projection_checkpoints';
 
@@ -131,7 +131,7 @@ export const loadTouched = async (definition: ReadModelDefinition, store: ReadMo
   return touched;
 };
 
-/** Subtracts each changed document's old contributions, adds its new ones, and sums into the rows. */
+/** Folds the parts each changed document lost and gained into row deltas, and sums them into the rows. */
 const aggregateChanges = async (
   definition: ReadModelDefinition,
   store: ReadModelStore,
@@ -140,11 +140,9 @@ const aggregateChanges = async (
   position: number,
 ): Promise<DocumentChange[]> => {
   const aggregation = definition.aggregation!;
-  const deltas = new Map<string, AggregateContribution & { sums: Record<string, number> }>();
-  for (const entry of changed) {
-    if (entry.initial) addContributions(deltas, aggregation.contributions(entry.collection, entry.initial), -1);
-    if (entry.current) addContributions(deltas, aggregation.contributions(entry.collection, entry.current), 1);
-  }
+  const deltas: RowDeltas = new Map();
+  const partsOf = (doc: ProjectionDocument | null, collection: string) => (doc ? aggregation.parts(collection, doc) : []);
+  for (const entry of changed) addPartChanges(deltas, aggregation, partsOf(entry.initial, entry.collection), partsOf(entry.current, entry.collection));
   return sumIntoRows(store, collectionIn(namespace, aggregation.collection), deltas.values(), position);
 };
 

@@ -1,5 +1,5 @@
-import { AggregateContribution, Aggregation, EventRecord, RecordDocument } from '@toc/domain';
-import { IndexRowDeltas, ReplayAxis } from './index-row-deltas';
+import { AggregateCell, AggregateContribution, AggregatePart, Aggregation, CellFold, EventRecord, RecordDocument } from '@toc/domain';
+import { IndexRowDeltas, ReplayAxis, dayNumberOf } from './index-row-deltas';
 
 /**
  * The replay index keeps, for every aggregate row (an indicator cell), two prefix sums:
@@ -47,37 +47,19 @@ const entriesOf = (doc: RecordDocument, position: number): Entry[] => {
   return entries;
 };
 
-type Contributions = ReadonlyMap<string, AggregateContribution>;
-
-/** A document's contributions per distinct set of its records, computed once per set. */
-const contributionsOfSets = (aggregation: Aggregation, collection: string, id: string) => {
-  const memo = new Map<string, Contributions>();
-  return (included: readonly Entry[]): Contributions => {
+/** A document's parts per distinct set of its records, made once per set. */
+const partsOfSets = (aggregation: Aggregation, collection: string, id: string) => {
+  const memo = new Map<string, readonly AggregatePart[]>();
+  return (included: readonly Entry[]): readonly AggregatePart[] => {
+    if (included.length === 0) return [];
     const key = included.map((entry) => entry.eventId).join(',');
     let found = memo.get(key);
     if (!found) {
       const doc = { id, records: Object.fromEntries(included.map((entry) => [entry.eventId, entry.record])) };
-      found = new Map(included.length === 0 ? [] : aggregation.contributions(collection, doc).map((contribution) => [contribution.key, contribution]));
-      memo.set(key, found);
+      memo.set(key, (found = aggregation.parts(collection, doc)));
     }
     return found;
   };
-};
-
-/** Adds `sign` × (after − before) to `deltas` on an axis and day, skipping rows that do not change. */
-const addStep = (deltas: IndexRowDeltas, before: Contributions, after: Contributions, axis: ReplayAxis, day: string, sign: number) => {
-  for (const [key, contribution] of after) {
-    const previous = before.get(key);
-    if (previous && sameSums(previous, contribution)) continue;
-    deltas.add(contribution, previous, axis, day, sign);
-  }
-  for (const [key, previous] of before) if (!after.has(key)) deltas.add(previous, undefined, axis, day, -sign);
-};
-
-const sameSums = (a: AggregateContribution, b: AggregateContribution) => {
-  for (const name in a.sums) if (a.sums[name] !== b.sums[name]) return false;
-  for (const name in b.sums) if (!(name in a.sums)) return false;
-  return true;
 };
 
 /** What is counted on an axis on a day: records that happened by then, or that were known then. */
@@ -114,7 +96,7 @@ const firstChangedDay = (doc: RecordDocument, from: number, to: number, axis: Re
  * positions and are not computed, so a document that grows at its end costs a step or two.
  */
 export const addDocumentChange = (deltas: IndexRowDeltas, aggregation: Aggregation, collection: string, doc: RecordDocument, from: number, to: number): void => {
-  const contributionsOf = contributionsOfSets(aggregation, collection, doc.id);
+  const partsOf = partsOfSets(aggregation, collection, doc.id);
   for (const axis of ['happened', 'recorded'] as const) {
     const pivot = firstChangedDay(doc, from, to, axis);
     if (pivot === null) continue;
@@ -123,16 +105,43 @@ export const addDocumentChange = (deltas: IndexRowDeltas, aggregation: Aggregati
       [to, 1],
     ] as const) {
       const entries = entriesOf(doc, position);
+      if (entries.length === 0) continue;
       const counted = countedOn[axis];
       const dayBefore = dayOf(new Date(Date.parse(`${pivot}T00:00:00.000Z`) - DAY_MS).toISOString());
-      let before = contributionsOf(entries.filter((entry) => counted(entry, dayBefore)));
+      // Each day's step folds only the parts that differ from the day before.
+      const fold = new CellFold(aggregation);
+      let before = partsOf(entries.filter((entry) => counted(entry, dayBefore)));
+      for (const part of before) fold.apply(part, 1);
+      fold.settle();
       for (const day of [...new Set(entries.flatMap(daysOn[axis]))].filter((day) => day >= pivot).sort()) {
-        const after = contributionsOf(entries.filter((entry) => counted(entry, day)));
-        addStep(deltas, before, after, axis, day, sign);
+        const after = partsOf(entries.filter((entry) => counted(entry, day)));
+        if (after === before) continue;
+        fold.replace(before, after);
+        const dayNumber = dayNumberOf(day);
+        fold.changes((cell, change) => deltas.add(cell, change, axis, dayNumber, sign));
         before = after;
       }
     }
   }
+};
+
+/** Adds `change` (one number per sum name) to a cell's row in `deltas`. */
+const addChange = (deltas: RowDeltas, sumNames: readonly string[], cell: AggregateCell, change: readonly number[]): void => {
+  let delta = deltas.get(cell.key);
+  if (!delta) {
+    delta = { key: cell.key, fields: cell.fields, sums: {} };
+    deltas.set(cell.key, delta);
+  }
+  for (let index = 0; index < sumNames.length; index++) delta.sums[sumNames[index]] = (delta.sums[sumNames[index]] ?? 0) + change[index];
+};
+
+/** Adds to `deltas` how the rows change when a document's parts go from `before` to `after`. */
+export const addPartChanges = (deltas: RowDeltas, aggregation: Aggregation, before: readonly AggregatePart[], after: readonly AggregatePart[]): void => {
+  const fold = new CellFold(aggregation);
+  for (const part of before) fold.apply(part, 1);
+  fold.settle();
+  fold.replace(before, after);
+  fold.changes((cell, change) => addChange(deltas, aggregation.sumNames, cell, change));
 };
 
 /** Adds `factor` times contributions to `deltas`, by their row keys. */

@@ -86,7 +86,7 @@ export class ReplayIndexer {
 
   private async deltasOf(namespace: string, batch: readonly RecordedEvent[], from: number, to: number): Promise<IndexRowDeltas> {
     const aggregation = this.definition.aggregation!;
-    const deltas = new IndexRowDeltas();
+    const deltas = new IndexRowDeltas(aggregation.sumNames);
     for (const [collection, ids] of touchedDocumentIds(this.definition, batch)) {
       const stored = await this.store.getMany(collectionIn(namespace, collection), [...ids]);
       for (const { doc } of stored.values()) {

@@ -36,13 +36,43 @@ export interface AggregateContribution {
 }
 
 /**
- * Aggregates maintained from documents: each document contributes rows, and the store keeps
- * their sums. When a document changes, its old contributions are subtracted and its new ones
- * added, so corrections and retractions flow into the aggregates without special cases.
+ * An aggregate row (an indicator cell), made once and shared by every part that adds to it.
+ * `id` is a small number unique to the key in the process, so rows can be kept in arrays.
+ */
+export interface AggregateCell {
+  readonly id: number;
+  readonly key: string;
+  readonly fields: CellFields;
+}
+
+/**
+ * One part of a document's contributions (an indicator fact): the same sums added to each of its
+ * cells. In a `capped` part the sums the aggregation caps are not added up: a cell takes the
+ * largest of them over the document's capped parts (a distinct count counts a document once).
+ */
+export interface AggregatePart {
+  /**
+   * Equal for parts that add the same sums to the same cells, so two states of a document are
+   * compared part by part and only the parts that differ are folded.
+   */
+  readonly key: string;
+  readonly cells: readonly AggregateCell[];
+  /** In the order of the aggregation's `sumNames`. */
+  readonly sums: readonly number[];
+  readonly capped: boolean;
+}
+
+/**
+ * Aggregates maintained from documents: each document contributes parts, and the store keeps
+ * the rows they sum to. When a document changes, the parts it lost are subtracted and the parts
+ * it gained added, so corrections and retractions flow into the aggregates without special cases.
  */
 export interface Aggregation {
   readonly collection: string;
-  readonly contributions: (collection: string, doc: ProjectionDocument) => readonly AggregateContribution[];
+  readonly sumNames: readonly string[];
+  /** For each sum, whether capped parts cap it (see AggregatePart). */
+  readonly cappedSums: readonly boolean[];
+  readonly parts: (collection: string, doc: ProjectionDocument) => readonly AggregatePart[];
 }
 
 /** A named, versioned set of projections; a new version is built beside the live one. */

@@ -1,4 +1,5 @@
-import { AggregateContribution, CellFields } from '../core/projection';
+import { SumRules, contributionsOf } from '../core/cell-fold';
+import { AggregateCell, AggregateContribution, AggregatePart, CellFields } from '../core/projection';
 import { Dimension, IndicatorCode, IndicatorDefinition, indicatorCatalogue } from './indicator-catalogue';
 import { PeriodType, ProgrammeCalendar, localDate, periodEndsCovered, periodOf } from './periods';
 
@@ -54,11 +55,12 @@ const periodsOf = (fact: IndicatorFact, type: PeriodType, calendar: ProgrammeCal
   return periodEndsCovered(type, localDate(fact.from), fact.until ? localDate(fact.until) : null, calendar);
 };
 
-/** A cell's key and fields, made once and shared by every contribution to it. */
-interface Cell {
-  readonly key: string;
+/** A cell's id, key and fields, made once and shared by every part that adds to it. */
+interface Cell extends AggregateCell {
   readonly fields: CellKey & CellFields;
 }
+
+let cellsMade = 0;
 
 /** The cells of one indicator, period type and period, by dimension and then value. */
 type CellsOfPeriod = Map<string, Map<string, Cell>>;
@@ -85,13 +87,16 @@ const cellOf = (cells: CellsOfPeriod, indicator: IndicatorCode, periodType: Peri
   let cell = byValue.get(value);
   if (cell === undefined) {
     const fields = { indicator, periodType, period, dimension, value };
-    byValue.set(value, (cell = { key: cellId(fields), fields }));
+    byValue.set(value, (cell = { id: cellsMade++, key: cellId(fields), fields }));
   }
   return cell;
 };
 
-/** The dimensions and values of the cells a fact counts in, as flat pairs. */
-const dimensionValuesOf = (fact: IndicatorFact, definition: IndicatorDefinition): string[] => {
+/** The sums of an indicator cell; a distinct count caps its numerator and subjects at one document's largest. */
+export const INDICATOR_SUMS: SumRules = { sumNames: ['numerator', 'denominator', 'subjects'], cappedSums: [true, false, true] };
+
+/** The cells a fact counts in: per period type, period, and total plus each breakdown value. */
+const cellsOfFact = (fact: IndicatorFact, definition: IndicatorDefinition, calendar: ProgrammeCalendar): Cell[] => {
   const pairs: string[] = [];
   for (const dimension of fact.only ? [fact.only] : [TOTAL, ...definition.breakdowns]) {
     if (dimension === TOTAL) {
@@ -103,38 +108,61 @@ const dimensionValuesOf = (fact: IndicatorFact, definition: IndicatorDefinition)
     if (typeof values === 'string') pairs.push(dimension, values);
     else for (const value of values) pairs.push(dimension, value);
   }
-  return pairs;
+  const cells: Cell[] = [];
+  for (const periodType of definition.periodTypes) {
+    for (const period of periodsOf(fact, periodType, calendar)) {
+      const ofPeriod = cellsOfPeriod(fact.indicator, periodType, period);
+      for (let i = 0; i < pairs.length; i += 2) cells.push(cellOf(ofPeriod, fact.indicator, periodType, period, pairs[i], pairs[i + 1]));
+    }
+  }
+  return cells;
 };
 
+/** What decides a fact's cells: its indicator, its times as local dates, and its breakdown values. */
+const cellSignatureOf = (fact: IndicatorFact, definition: IndicatorDefinition): string => {
+  let signature = fact.only ? `${fact.indicator}/${fact.only}` : fact.indicator;
+  if (fact.at !== undefined) signature += `@${localDate(fact.at)}`;
+  else if (fact.from !== undefined) signature += `[${localDate(fact.from)},${fact.until ? localDate(fact.until) : ''})`;
+  for (const dimension of fact.only ? [fact.only] : definition.breakdowns) {
+    const values = fact.dims?.[dimension];
+    signature += values === undefined ? '|' : typeof values === 'string' ? `|${values}` : `|${values.join('\u001f')}`;
+  }
+  return signature;
+};
+
+/** Facts' cells by signature, per calendar; few facts differ in what decides their cells. */
+const cellsBySignature = new WeakMap<ProgrammeCalendar, Map<string, readonly Cell[]>>();
+const CELL_LISTS_KEPT = 200_000;
+
 /**
- * Turns one document's facts into its contributions to indicator cells (per period type,
- * period and breakdown value). Distinct counts are capped at one per document and
- * cell, which is what makes them distinct.
+ * Turns one document's facts into the parts of its contributions to indicator cells (per
+ * period type, period and breakdown value): each fact adds its numbers to each of its cells,
+ * and a distinct count's part is capped, so it counts at most once per document and cell.
  */
-export const indicatorContributions = (facts: readonly IndicatorFact[], calendar: ProgrammeCalendar): AggregateContribution[] => {
-  // Keyed by the shared cell object: this runs for every changed document of every batch and of every rebuild.
-  const sumsByCell = new Map<Cell, { numerator: number; denominator: number; subjects: number }>();
+export const indicatorParts = (facts: readonly IndicatorFact[], calendar: ProgrammeCalendar): AggregatePart[] => {
+  let known = cellsBySignature.get(calendar);
+  if (known === undefined) cellsBySignature.set(calendar, (known = new Map()));
+  const parts: AggregatePart[] = [];
   for (const fact of facts) {
     const definition = definitions.get(fact.indicator);
     if (!definition) throw new Error(`unknown indicator ${fact.indicator}`);
-    const distinct = definition.aggregation === 'distinct-count';
-    const pairs = dimensionValuesOf(fact, definition);
-    const denominator = fact.denominator ?? 0;
-    for (const periodType of definition.periodTypes) {
-      for (const period of periodsOf(fact, periodType, calendar)) {
-        const cells = cellsOfPeriod(fact.indicator, periodType, period);
-        for (let i = 0; i < pairs.length; i += 2) {
-          const cell = cellOf(cells, fact.indicator, periodType, period, pairs[i], pairs[i + 1]);
-          let sums = sumsByCell.get(cell);
-          if (sums === undefined) sumsByCell.set(cell, (sums = { numerator: 0, denominator: 0, subjects: 0 }));
-          sums.numerator = distinct ? Math.max(sums.numerator, fact.numerator) : sums.numerator + fact.numerator;
-          sums.denominator += denominator;
-          sums.subjects = distinct ? Math.max(sums.subjects, fact.subjects) : sums.subjects + fact.subjects;
-        }
-      }
+    const signature = cellSignatureOf(fact, definition);
+    let cells = known.get(signature);
+    if (cells === undefined) {
+      if (known.size >= CELL_LISTS_KEPT) known.clear();
+      known.set(signature, (cells = cellsOfFact(fact, definition, calendar)));
     }
+    const denominator = fact.denominator ?? 0;
+    parts.push({
+      key: `${signature}=${fact.numerator},${denominator},${fact.subjects}`,
+      cells,
+      sums: [fact.numerator, denominator, fact.subjects],
+      capped: definition.aggregation === 'distinct-count',
+    });
   }
-  const contributions: AggregateContribution[] = [];
-  for (const [cell, sums] of sumsByCell) contributions.push({ key: cell.key, fields: cell.fields, sums });
-  return contributions;
+  return parts;
 };
+
+/** One document's contributions to indicator cells, from its facts (see indicatorParts). */
+export const indicatorContributions = (facts: readonly IndicatorFact[], calendar: ProgrammeCalendar): AggregateContribution[] =>
+  contributionsOf(INDICATOR_SUMS, indicatorParts(facts, calendar));

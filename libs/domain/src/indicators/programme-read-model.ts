@@ -2,7 +2,7 @@ import { programmeIndicatorFeatures } from '../programme';
 import { ProjectionDocument, ReadModelDefinition } from '../core/projection';
 import { RecordDocument } from '../core/record-projection';
 import { IndicatorFeature } from './indicator-feature';
-import { IndicatorFact, indicatorContributions } from './indicator-facts';
+import { INDICATOR_SUMS, IndicatorFact, indicatorParts } from './indicator-facts';
 import { ProgrammeCalendar } from './periods';
 
 export const INDICATOR_CELLS = 'indicator_cells';
@@ -32,6 +32,7 @@ export const programmeReadModel = (calendar: ProgrammeCalendar): ReadModelDefini
   projections: programmeFeatures.map((feature) => feature.projection),
   aggregation: {
     collection: INDICATOR_CELLS,
-    contributions: (collection, doc) => indicatorContributions(indicatorFactsOf(collection, doc), calendar),
+    ...INDICATOR_SUMS,
+    parts: (collection, doc) => indicatorParts(indicatorFactsOf(collection, doc), calendar),
   },
 });

@@ -1,3 +1,4 @@
+import { contributionsOf } from '../core/cell-fold';
 import { RecordedEvent } from '../core/event';
 import { ProjectionDocument } from '../core/projection';
 import { EventOfType } from '../core/record-projection';
@@ -92,7 +93,7 @@ const sumCells = (docs: ReadonlyMap<string, ReadonlyMap<string, ProjectionDocume
   const cells = new Map<string, Sums>();
   for (const [collection, byId] of docs) {
     for (const doc of byId.values()) {
-      for (const contribution of model.aggregation!.contributions(collection, doc)) {
+      for (const contribution of contributionsOf(model.aggregation!, model.aggregation!.parts(collection, doc))) {
         const sums = cells.get(contribution.key) ?? { numerator: 0, denominator: 0, subjects: 0 };
         sums.numerator += contribution.sums.numerator;
         sums.denominator += contribution.sums.denominator;
