@@ -255,6 +255,24 @@ describe('indicatorContributions', () => {
     });
   });
 
+  describe('given facts whose cells are worked out once and then remembered', () => {
+    const held = (dims: IndicatorFact['dims'], at = '2010-05-12T10:00:00Z'): IndicatorFact => ({ indicator: 'ACT-EVENTS-HELD', at, numerator: 1, subjects: 0, dims });
+
+    it('when two facts split the same text differently across their breakdowns, then each keeps its own cells', () => {
+      const first = keysOf([held({ format: 'workshop|a', housingArea: 'b' })]);
+      const second = keysOf([held({ format: 'workshop', housingArea: 'a|b' })]);
+      expect(first).toContain('ACT-EVENTS-HELD|quarter|2010-Q2|housingArea|b');
+      expect(second).toContain('ACT-EVENTS-HELD|quarter|2010-Q2|housingArea|a|b');
+    });
+
+    it('when a fact has the dimensions of another but another local date, then it lands in the periods of its own date', () => {
+      keysOf([held({ format: 'workshop' }, '2010-03-31T21:00:00Z')]);
+      // 23:00 in Copenhagen on 31 March UTC is already 1 April there: the second quarter.
+      expect(keysOf([held({ format: 'workshop' }, '2010-03-31T22:30:00Z')])).toContain('ACT-EVENTS-HELD|quarter|2010-Q2|total|*');
+      expect(keysOf([held({ format: 'workshop' }, '2010-03-31T21:00:00Z')])).toContain('ACT-EVENTS-HELD|quarter|2010-Q1|total|*');
+    });
+  });
+
   describe('given no facts', () => {
     it('when they are turned into contributions, then there are none', () => {
       expect(indicatorContributions([], calendar)).toEqual([]);

@@ -123,9 +123,10 @@ const cellSignatureOf = (fact: IndicatorFact, definition: IndicatorDefinition): 
   let signature = fact.only ? `${fact.indicator}/${fact.only}` : fact.indicator;
   if (fact.at !== undefined) signature += `@${localDate(fact.at)}`;
   else if (fact.from !== undefined) signature += `[${localDate(fact.from)},${fact.until ? localDate(fact.until) : ''})`;
+  // Control characters separate the values: breakdown values are codes and names, which the api refuses with control characters.
   for (const dimension of fact.only ? [fact.only] : definition.breakdowns) {
     const values = fact.dims?.[dimension];
-    signature += values === undefined ? '|' : typeof values === 'string' ? `|${values}` : `|${values.join('\u001f')}`;
+    signature += values === undefined ? '\u001e' : typeof values === 'string' ? `\u001e${values}` : `\u001e${values.join('\u001f')}`;
   }
   return signature;
 };
