@@ -4,7 +4,7 @@ import { CHECKPOINTS, EvolvingDocument, collectionIn, documentKey, evolveDocumen
 import { DocumentChange, ReadModelStore } from './read-model-store.port';
 import { IndexRowDeltas } from './index-row-deltas';
 import { ensureReplayRowIndexes } from './replay-indexer';
-import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, RowDeltas, addDocumentChange, addPartChanges } from './replay-index';
+import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, RowDeltas, addDocumentChange, addDocumentRowChanges } from './replay-index';
 
 export interface BulkBuildOptions {
   /** Events read from the log per page. */
@@ -126,7 +126,7 @@ export const bulkBuild = async (
     if (entry.current === null) return;
     finished.push({ collection: collectionIn(namespace, entry.collection), id: entry.id, doc: entry.current, position: entry.position });
     if (!definition.aggregation) return;
-    addPartChanges(rows, definition.aggregation, [], definition.aggregation.parts(entry.collection, entry.current));
+    addDocumentRowChanges(rows, definition.aggregation, entry.collection, null, entry.current);
     addDocumentChange(indexRows, definition.aggregation, entry.collection, entry.current as RecordDocument, 0, target);
   };
   for (let partition = 0; partition < partitions && !cancelled(); partition++) {

@@ -16,7 +16,7 @@ import { EventLogFilter, EventLogReader } from '@toc/event-store';
 import { IndicatorQuery, indicatorViews, periodSpanningIndicators } from './indicator-queries';
 import { collectionIn, foldEvents, loadTouched, withoutNoise } from './projection-engine';
 import { ReadModelStore } from './read-model-store.port';
-import { REPLAY_INDEX, ReplayAxis, RowDeltas, addContributions, addPartChanges, dayOf } from './replay-index';
+import { REPLAY_INDEX, ReplayAxis, RowDeltas, addContributions, addDocumentRowChanges, dayOf } from './replay-index';
 import { replayIndexPosition } from './replay-indexer';
 import { ReplayMoment } from './replay';
 
@@ -90,7 +90,7 @@ export const indexedReplay = async (
     if (!current) continue;
     const now = documentAt(current as RecordDocument, atMoment);
     const before = documentAt(current as RecordDocument, inBase);
-    addPartChanges(corrections, aggregation, before ? aggregation.parts(collection, before) : [], now ? aggregation.parts(collection, now) : []);
+    addDocumentRowChanges(corrections, aggregation, collection, before, now);
   }
 
   const rows = collectionIn(namespace, REPLAY_INDEX);

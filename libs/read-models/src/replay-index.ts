@@ -1,4 +1,4 @@
-import { AggregateCell, AggregateContribution, AggregatePart, Aggregation, CellFold, EventRecord, RecordDocument } from '@toc/domain';
+import { AggregateContribution, AggregatePart, Aggregation, CellFold, EventRecord, ProjectionDocument, RecordDocument } from '@toc/domain';
 import { IndexRowDeltas, ReplayAxis, dayNumberOf } from './index-row-deltas';
 
 /**
@@ -109,10 +109,8 @@ export const addDocumentChange = (deltas: IndexRowDeltas, aggregation: Aggregati
       const counted = countedOn[axis];
       const dayBefore = dayOf(new Date(Date.parse(`${pivot}T00:00:00.000Z`) - DAY_MS).toISOString());
       // Each day's step folds only the parts that differ from the day before.
-      const fold = new CellFold(aggregation);
       let before = partsOf(entries.filter((entry) => counted(entry, dayBefore)));
-      for (const part of before) fold.apply(part, 1);
-      fold.settle();
+      const fold = CellFold.of(aggregation, before);
       for (const day of [...new Set(entries.flatMap(daysOn[axis]))].filter((day) => day >= pivot).sort()) {
         const after = partsOf(entries.filter((entry) => counted(entry, day)));
         if (after === before) continue;
@@ -125,33 +123,32 @@ export const addDocumentChange = (deltas: IndexRowDeltas, aggregation: Aggregati
   }
 };
 
-/** Adds `change` (one number per sum name) to a cell's row in `deltas`. */
-const addChange = (deltas: RowDeltas, sumNames: readonly string[], cell: AggregateCell, change: readonly number[]): void => {
-  let delta = deltas.get(cell.key);
-  if (!delta) {
-    delta = { key: cell.key, fields: cell.fields, sums: {} };
-    deltas.set(cell.key, delta);
-  }
-  for (let index = 0; index < sumNames.length; index++) delta.sums[sumNames[index]] = (delta.sums[sumNames[index]] ?? 0) + change[index];
+/** The delta of a row in `deltas`, added when missing. */
+const deltaOf = (deltas: RowDeltas, key: string, fields: AggregateContribution['fields']) => {
+  let delta = deltas.get(key);
+  if (!delta) deltas.set(key, (delta = { key, fields, sums: {} }));
+  return delta;
 };
 
-/** Adds to `deltas` how the rows change when a document's parts go from `before` to `after`. */
-export const addPartChanges = (deltas: RowDeltas, aggregation: Aggregation, before: readonly AggregatePart[], after: readonly AggregatePart[]): void => {
-  const fold = new CellFold(aggregation);
-  for (const part of before) fold.apply(part, 1);
-  fold.settle();
-  fold.replace(before, after);
-  fold.changes((cell, change) => addChange(deltas, aggregation.sumNames, cell, change));
+/**
+ * Adds to `deltas` how the rows change when a document goes from `before` to `after` (null: no
+ * document): only the parts it lost or gained are folded.
+ */
+export const addDocumentRowChanges = (deltas: RowDeltas, aggregation: Aggregation, collection: string, before: ProjectionDocument | null, after: ProjectionDocument | null): void => {
+  const partsBefore = before ? aggregation.parts(collection, before) : [];
+  const fold = CellFold.of(aggregation, partsBefore);
+  fold.replace(partsBefore, after ? aggregation.parts(collection, after) : []);
+  const { sumNames } = aggregation;
+  fold.changes((cell, change) => {
+    const delta = deltaOf(deltas, cell.key, cell.fields);
+    for (let index = 0; index < sumNames.length; index++) delta.sums[sumNames[index]] = (delta.sums[sumNames[index]] ?? 0) + change[index];
+  });
 };
 
 /** Adds `factor` times contributions to `deltas`, by their row keys. */
 export const addContributions = (deltas: RowDeltas, contributions: readonly AggregateContribution[], factor: number): void => {
   for (const contribution of contributions) {
-    let delta = deltas.get(contribution.key);
-    if (!delta) {
-      delta = { key: contribution.key, fields: contribution.fields, sums: {} };
-      deltas.set(contribution.key, delta);
-    }
+    const delta = deltaOf(deltas, contribution.key, contribution.fields);
     for (const name in contribution.sums) delta.sums[name] = (delta.sums[name] ?? 0) + factor * contribution.sums[name];
   }
 };

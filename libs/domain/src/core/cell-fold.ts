@@ -26,6 +26,14 @@ export class CellFold {
   private isTouched: Uint8Array;
   private readonly change: number[];
 
+  /** A fold of `parts` with no changes to report yet: the starting point of a document's steps. */
+  static of(rules: SumRules, parts: readonly AggregatePart[]): CellFold {
+    const fold = new CellFold(rules);
+    for (const part of parts) fold.apply(part, 1);
+    fold.settle();
+    return fold;
+  }
+
   constructor(private readonly rules: SumRules) {
     this.stride = rules.sumNames.length;
     this.added = new Float64Array(INITIAL_SLOTS * this.stride);
@@ -138,8 +146,4 @@ export class CellFold {
 }
 
 /** A document's contributions from its parts. */
-export const contributionsOf = (rules: SumRules, parts: readonly AggregatePart[]): AggregateContribution[] => {
-  const fold = new CellFold(rules);
-  for (const part of parts) fold.apply(part, 1);
-  return fold.contributions();
-};
+export const contributionsOf = (rules: SumRules, parts: readonly AggregatePart[]): AggregateContribution[] => CellFold.of(rules, parts).contributions();
