@@ -6,8 +6,6 @@ const ROOT = join(__dirname, '..');
 
 export interface ProjectorProcess {
   readonly child: ChildProcess;
-  /** What the process wrote to stderr, to show when a test fails. */
-  readonly errors: () => string;
   /** Ends the process with `signal` (SIGTERM lets it release its lease) and waits until it has gone, killing it after 10 s. */
   readonly stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
@@ -19,14 +17,12 @@ export interface ProjectorProcess {
 export const startProjectorProcess = (env: NodeJS.ProcessEnv): ProjectorProcess => {
   const child = spawn(process.execPath, ['--require', join(ROOT, 'test/register-ts.js'), join(ROOT, 'apps/projector/src/main.ts')], {
     env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // Its errors go to the test's own stderr, where a failing test shows them.
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  let errors = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
   const exited = once(child, 'exit');
   return {
     child,
-    errors: () => errors,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);

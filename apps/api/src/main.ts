@@ -1,3 +1,4 @@
+import { messageOf } from '@toc/domain';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { Runtime, ensureFirstAdminKey, loadConfig } from '@toc/runtime';
@@ -26,6 +27,6 @@ const bootstrap = async () => {
 
 bootstrap().catch((error) => {
   // Configuration errors and unreachable stores end here: say why and stop.
-  console.error(`api: cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`api: cannot start: ${messageOf(error)}`);
   process.exit(1);
 });

@@ -1,6 +1,5 @@
+import { messageOf } from '@toc/domain';
 import { Runtime, loadConfig } from '@toc/runtime';
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The projector on its own: runs the read models from the event store's subscription, apart from

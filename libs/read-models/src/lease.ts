@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DocumentChange, ReadModelStore } from './read-model-store.port';
 
+/** This process among all that share a store: host, process id and a random tag (a pid can be reused). */
+export const processTag = (): string => `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+
 /** A lease as its holder has it: `epoch` counts the tenures, so a write of an earlier tenure is told apart. */
 export interface Lease {
   readonly name: string;
@@ -97,7 +100,7 @@ export class LeaseKeeper {
     this.ttlMs = options.ttlMs ?? 10_000;
     this.renewIntervalMs = options.renewIntervalMs ?? 2_500;
     if (this.renewIntervalMs * 2 >= this.ttlMs) throw new RangeError(`the lease must be renewed at least twice per ttl: renewIntervalMs ${this.renewIntervalMs}, ttlMs ${this.ttlMs}`);
-    this.holder = options.holder ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+    this.holder = options.holder ?? processTag();
     this.fenced = fencedStore(store, () => this.fence());
   }
 
@@ -125,7 +128,7 @@ export class LeaseKeeper {
   }
 
   /** The lease to fence a write with. */
-  fence(): Lease {
+  private fence(): Lease {
     if (!this.held) throw new LeaseNotHeldError(this.name);
     return this.lease!;
   }

@@ -1,12 +1,15 @@
-import { AggregateContribution, Projection, ProjectionDocument, ReadModelDefinition, RecordedEvent } from '@toc/domain';
+import { AggregateContribution, Projection, ProjectionDocument, ReadModelDefinition, RecordedEvent, messageOf } from '@toc/domain';
 import { Document, DocumentChange, ReadModelStore, StoredDocument } from './read-model-store.port';
-import { RowDeltas, addPartChanges } from './replay-index';
+import { RowDeltas, addDocumentRowChanges } from './replay-index';
 
 export const CHECKPOINTS = 'projection_checkpoints';
 
 /** Collections of one build of a read model share a namespace such as `programme_v1_b2`. */
 export const namespaceOf = (definition: Pick<ReadModelDefinition, 'name' | 'version'>, build: number) =>
   `${definition.name}_v${definition.version}_b${build}`;
+
+/** The namespace (see namespaceOf) of a build of the read model `name` that a collection or checkpoint id starts with, if any. */
+export const buildNamespaceIn = (name: string, collection: string): string | undefined => new RegExp(`^${name}_v\\d+_b\\d+(?=_|$)`).exec(collection)?.[0];
 
 export const collectionIn = (namespace: string, collection: string) => `${namespace}_${collection}`;
 
@@ -16,7 +19,7 @@ export class ProjectionError extends Error {
     readonly event: Pick<RecordedEvent, 'position' | 'streamId' | 'type'> & { eventId: string },
     override readonly cause: unknown,
   ) {
-    super(`event ${event.eventId} (${event.type} at position ${event.position} in ${event.streamId}) failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`event ${event.eventId} (${event.type} at position ${event.position} in ${event.streamId}) failed: ${messageOf(cause)}`);
     this.name = 'ProjectionError';
   }
 }
@@ -141,8 +144,7 @@ const aggregateChanges = async (
 ): Promise<DocumentChange[]> => {
   const aggregation = definition.aggregation!;
   const deltas: RowDeltas = new Map();
-  const partsOf = (doc: ProjectionDocument | null, collection: string) => (doc ? aggregation.parts(collection, doc) : []);
-  for (const entry of changed) addPartChanges(deltas, aggregation, partsOf(entry.initial, entry.collection), partsOf(entry.current, entry.collection));
+  for (const entry of changed) addDocumentRowChanges(deltas, aggregation, entry.collection, entry.initial, entry.current);
   return sumIntoRows(store, collectionIn(namespace, aggregation.collection), deltas.values(), position);
 };
 

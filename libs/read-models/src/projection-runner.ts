@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ReadModelDefinition, RecordedEvent, UpcasterChain } from '@toc/domain';
+import { ReadModelDefinition, RecordedEvent, UpcasterChain, messageOf } from '@toc/domain';
 import { EventStore, Subscription } from '@toc/event-store';
-import { CHECKPOINTS, ProjectionError, applyEvents, namespaceOf } from './projection-engine';
+import { CHECKPOINTS, ProjectionError, applyEvents, buildNamespaceIn, namespaceOf } from './projection-engine';
 import { bulkBuild } from './bulk-build';
 import { LeaseKeeper, LeaseNotHeldError } from './lease';
 import { replayIndexPosition } from './replay-indexer';
@@ -498,10 +498,10 @@ export class ProjectionRunner {
   /** Drops the builds of this read model that neither readers nor the rebuild use: left by a crash, or by a process that lost the lease. */
   private async dropOrphans() {
     const used = new Set([this.status!.namespace, this.status!.rebuild?.namespace]);
-    const build = new RegExp(`^${this.definition.name}_v\\d+_b\\d+(?=_|$)`);
-    const names = [...(await this.store.listCollections()), ...(await this.store.find(CHECKPOINTS)).map(({ doc }) => doc.id)];
-    const orphans = new Set(names.map((name) => build.exec(name)?.[0]).filter((namespace) => namespace !== undefined && !used.has(namespace)));
-    for (const namespace of orphans) await this.dropNamespace(namespace!);
+    const collections = await this.store.listCollections();
+    const names = [...collections, ...(await this.store.find(CHECKPOINTS)).map(({ doc }) => doc.id)];
+    const orphans = new Set(names.map((name) => buildNamespaceIn(this.definition.name, name)).filter((namespace) => namespace !== undefined && !used.has(namespace)));
+    for (const namespace of orphans) await this.dropNamespace(namespace!, collections);
   }
 
   /** While this process does not run the projection, its waits are answered from the stored checkpoint of the live build. */
@@ -532,8 +532,9 @@ export class ProjectionRunner {
     return (stored?.doc.position as number | undefined) ?? 0;
   }
 
-  private async dropNamespace(namespace: string) {
-    for (const collection of await this.store.listCollections()) {
+  /** Drops a build's collections and checkpoint; `collections` spares listing them again when the caller just did. */
+  private async dropNamespace(namespace: string, collections?: readonly string[]) {
+    for (const collection of collections ?? (await this.store.listCollections())) {
       if (collection.startsWith(`${namespace}_`)) await this.writes.dropCollection(collection);
     }
     await this.writes.commit([{ collection: CHECKPOINTS, id: namespace, doc: null, position: Number.MAX_SAFE_INTEGER }]);
@@ -544,8 +545,6 @@ export class ProjectionRunner {
     await this.writes.commit([{ collection: PROJECTION_STATUS, id: this.status.id, doc: { ...this.status }, position: this.status.revision }]);
   }
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export interface RebuildStarted {
   readonly build: number;

@@ -1,3 +1,4 @@
+import { messageOf } from '@toc/domain';
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction, HealthIndicatorService } from '@nestjs/terminus';
@@ -70,7 +71,7 @@ export class HealthController {
     try {
       return session.up(await Promise.race([check(), timeout]));
     } catch (error) {
-      return session.down({ message: error instanceof Error ? error.message : String(error) });
+      return session.down({ message: messageOf(error) });
     } finally {
       clearTimeout(timer);
     }

@@ -25,3 +25,6 @@ export const notFound = (what: string): never => {
 export const alreadyExists = (what: string): never => {
   throw new DomainError('already-exists', 'already-exists', `${what} already exists`);
 };
+
+/** The message of anything thrown: an Error's message, or the thrown value as text. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { EventMetadata, RecordedEvent } from '@toc/domain';
+import { EventMetadata, RecordedEvent, messageOf } from '@toc/domain';
 import { ChainLink, IntegrityReport, IntegrityVerifier, ReadAllOptions } from '../event-store.port';
 import { EventLogFilter, EventLogReader } from '../event-log.port';
 import { SqliteEventLog } from '../sqlite/sqlite-event-log';
@@ -169,7 +169,7 @@ export class KurrentDbLogIndex implements EventLogReader, IntegrityVerifier {
       try {
         this.copyPage(page);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = messageOf(error);
         throw new Error(`the local log index cannot take the events after position ${head}: ${message}`);
       }
       if (page.length < this.pageSize) return;

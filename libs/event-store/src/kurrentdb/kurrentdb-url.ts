@@ -1,3 +1,4 @@
+import { messageOf } from '@toc/domain';
 type ParseConnectionString = typeof import('@kurrent/kurrentdb-client/dist/Client/parseConnectionString').parseConnectionString;
 
 /** The client's own parser, loaded on first use: start-up of a process on SQLite does not pay for loading the client. */
@@ -16,6 +17,6 @@ export const connectionStringProblem = (url: string): string | null => {
     parseConnectionString(url);
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return messageOf(error);
   }
 };

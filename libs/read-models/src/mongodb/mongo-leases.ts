@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { ClientSession, Collection, Db, MongoClient } from 'mongodb';
-import { Lease, LeaseNotHeldError, LeaseState } from '../lease';
+import { Lease, LeaseNotHeldError, LeaseState, processTag } from '../lease';
 
 interface LeaseDocument {
   _id: string;
@@ -23,7 +21,7 @@ const MAJORITY = { writeConcern: { w: 'majority' as const } };
 const patience = (ttlMs: number) => ({ ...MAJORITY, maxTimeMS: Math.ceil(ttlMs / 4) });
 
 /** A client name of its own for each store, so that the transactions of one that died can be told apart. */
-export const uniqueAppName = () => `toc-read-models/${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+export const uniqueAppName = () => `toc-read-models/${processTag()}`;
 
 /**
  * Leases in a collection of the read-model database. Expiry is on the server's clock ($$NOW),
