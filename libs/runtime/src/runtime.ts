@@ -87,7 +87,6 @@ export class Runtime {
   ) {}
 
   static async open(config: AppConfig): Promise<Runtime> {
-    mkdirSync(config.dataDir, { recursive: true });
     const events = await openEventStore(config);
     const readModels = await openReadModels(config);
     const programme = programmeReadModel({ start: config.programmeStart, end: config.programmeEnd });

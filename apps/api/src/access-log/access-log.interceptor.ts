@@ -1,10 +1,8 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AccessLog } from '@toc/runtime';
 import { authenticatedOf } from '../auth/current-principal';
-import { HEADER_TOKEN } from '../http/request-context';
 import { Clock } from '../runtime.module';
 import { LOGGED, LoggedRoute } from './logged';
 
@@ -32,7 +30,6 @@ export class AccessLogInterceptor implements NestInterceptor {
   private logWhenDone(route: LoggedRoute, request: Request, response: Response) {
     // A logged route is never public, so the guard has authenticated the request.
     const { principal, role } = authenticatedOf(request)!;
-    const correlation = request.headers['x-correlation-id'];
     const target = route.target && request.params[route.target];
     const entry = {
       at: this.clock.now().toISOString(),
@@ -44,7 +41,8 @@ export class AccessLogInterceptor implements NestInterceptor {
       route: request.originalUrl.split('?')[0],
       target: typeof target === 'string' ? target : null,
       query: request.query,
-      correlationId: typeof correlation === 'string' && HEADER_TOKEN.test(correlation) ? correlation : randomUUID(),
+      // The id the request logger gave the request (the caller's, or a new one), so the entry joins its log line and events.
+      correlationId: String(request.id),
     };
     response.once('close', () => {
       try {

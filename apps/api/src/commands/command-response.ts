@@ -1,5 +1,5 @@
 import { Controller, applyDecorators } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandResult } from '@toc/event-store';
 import { Allow } from '../auth/allow';
@@ -28,7 +28,6 @@ export const acceptedCommand = (response: Response, result: CommandResult): Acce
 export const CommandController = (path: string, tag: string) =>
   applyDecorators(
     ApiTags(tag),
-    ApiHeader({ name: 'X-On-Behalf-Of', required: false, description: 'recorded on behalf of someone else; only for credentials that may act on behalf' }),
     Allow('recorder'),
     Controller(path),
   );

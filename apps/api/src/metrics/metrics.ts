@@ -35,7 +35,13 @@ export class Metrics {
 
   readonly appendedEvents = new Counter({ name: 'toc_events_appended_total', help: 'Events appended by commands', registers: [this.registry] });
 
-  constructor(@Inject(EVENT_STORE) events: EventStore, projector: ProjectionRunner) {
+  /** The projection status of the scrape under way: read once, however many gauges show it. */
+  private status?: Promise<ProjectionStatusView>;
+
+  constructor(
+    @Inject(EVENT_STORE) events: EventStore,
+    private readonly projector: ProjectionRunner,
+  ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'toc_' });
     const gauge = (name: string, help: string, read: (set: (value: number, labels?: Record<string, string>) => void) => Promise<void>, labelNames: string[] = []) =>
       new Gauge({
@@ -49,9 +55,9 @@ export class Metrics {
         },
       });
     gauge('toc_event_store_head_position', 'Position of the newest stored event', async (set) => set(await events.headPosition()));
-    // The projection's figures, from one status read per gauge and scrape.
+    // The projection's figures, all from the one status read of the scrape.
     const projection = (name: string, help: string, read: (view: ProjectionStatusView, set: (value: number, labels: Record<string, string>) => void) => void, labels = ['projection']) =>
-      gauge(name, help, async (set) => read(await projector.statusView(), (value, extra) => set(value, extra)), labels);
+      gauge(name, help, async (set) => read(await (this.status ?? this.projector.statusView()), (value, extra) => set(value, extra)), labels);
     projection('toc_projection_lag_events', 'Events stored but not yet applied by the live build', (view, set) => set(view.lagEvents, { projection: view.name }));
     projection('toc_projection_lag_seconds', 'Age of the oldest event not yet applied by the live build', (view, set) => set(view.lagSeconds, { projection: view.name }));
     projection('toc_projection_state', 'The projection state: 1 for the current one', (view, set) => set(1, { projection: view.name, state: view.state }), ['projection', 'state']);
@@ -59,5 +65,11 @@ export class Metrics {
       if (view.rebuild) set(view.rebuild.percent / 100, { projection: view.name });
     });
     projection('toc_replay_index_lag_events', 'Events the live build applied that its replay index does not cover yet', (view, set) => set(view.replayIndex.lagEvents, { projection: view.name }));
+  }
+
+  /** The metrics in Prometheus' text format. */
+  scrape(): Promise<string> {
+    this.status = this.projector.statusView();
+    return this.registry.metrics();
   }
 }

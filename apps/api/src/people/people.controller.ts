@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Res } from '@nestjs/common';
 import { ApiGoneResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { ID_FORMAT, isValidId } from '@toc/domain';
-import { PersonalDataStore, SubjectErasedError } from '@toc/runtime';
+import { PersonalDataStore, Principal, SubjectErasedError } from '@toc/runtime';
 import { Logged } from '../access-log/logged';
 import { Allow } from '../auth/allow';
-import { principalOf } from '../auth/current-principal';
+import { CurrentPrincipal } from '../auth/current-principal';
 import { invalidInput, refusal } from '../http/validation';
 import { Clock } from '../runtime.module';
 import { PersonDto } from './person.dto';
@@ -72,8 +72,8 @@ export class PeopleController {
   @Logged('erase-person', 'subjectId')
   @ApiOperation({ summary: "Erase a person: their key and details are destroyed and a tombstone kept; the records about the id and every figure stay as they are" })
   @ApiNotFoundResponse({ description: 'nothing recorded under this id' })
-  async erase(@Param('subjectId') subjectId: string, @Req() request: Request): Promise<void> {
-    const erasure = await this.people.erase(subjectIdOf(subjectId), principalOf(request)!.subject, this.clock.now());
+  async erase(@Param('subjectId') subjectId: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    const erasure = await this.people.erase(subjectIdOf(subjectId), principal.subject, this.clock.now());
     if (!erasure) throw notRecorded(subjectId);
   }
 }

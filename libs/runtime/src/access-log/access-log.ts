@@ -102,7 +102,14 @@ const CRITERIA: readonly [keyof AccessLogFilter, string][] = [
  * no method to change or delete an entry, and triggers refuse UPDATE and DELETE from any client.
  */
 export class AccessLog {
-  private constructor(private readonly db: Database.Database) {}
+  private readonly insert: Database.Statement<unknown[]>;
+
+  private constructor(private readonly db: Database.Database) {
+    this.insert = db.prepare(
+      `INSERT INTO access_log (at, principal_subject, principal_name, role, action, method, route, target, query, status, correlation_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
 
   static open(file: string): AccessLog {
     const db = new Database(file);
@@ -132,12 +139,7 @@ export class AccessLog {
   }
 
   append(entry: AccessEntry): void {
-    this.db
-      .prepare(
-        `INSERT INTO access_log (at, principal_subject, principal_name, role, action, method, route, target, query, status, correlation_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(entry.at, entry.principalSubject, entry.principalName, entry.role, entry.action, entry.method, entry.route, entry.target, JSON.stringify(entry.query), entry.status, entry.correlationId);
+    this.insert.run(entry.at, entry.principalSubject, entry.principalName, entry.role, entry.action, entry.method, entry.route, entry.target, JSON.stringify(entry.query), entry.status, entry.correlationId);
   }
 
   /** Entries in the order they were written. */
