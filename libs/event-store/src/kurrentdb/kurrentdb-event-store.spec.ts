@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { AccessDeniedError, UnavailableError } from '@kurrent/kurrentdb-client';
-import { EventToAppend, RecordedEvent } from '@toc/domain';
+import { RecordedEvent } from '@toc/domain';
 import { describeEventStoreContract } from '../event-store.contract';
 import { EXTERNAL } from './kurrentdb-mapping';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 import { SimulatedKurrentDb } from './kurrentdb-simulated-client.fixture';
+import { event, ids } from '../sqlite/sqlite-event-store.fixture';
 
 /*
  * The adapter's own logic on a simulated client: batching, resubscription, idempotent replays,
@@ -19,23 +19,6 @@ describeEventStoreContract('KurrentDbEventStore on a simulated client (adapter l
   server.writeSystemEvent();
   return new KurrentDbEventStore(server.client, { reconnect });
 });
-
-const event = (seq: number, eventId: string = randomUUID()): EventToAppend => ({
-  type: 'thing-recorded',
-  data: { seq },
-  metadata: {
-    eventId,
-    schemaVersion: 1,
-    correlationId: randomUUID(),
-    causationId: null,
-    actor: { userId: 'user-1', role: 'case-worker' },
-    sourceApp: 'api',
-    occurredAt: '2024-02-01T10:00:00.000Z',
-    recordedAt: '2024-02-01T10:00:05.000Z',
-  },
-});
-
-const ids = (events: readonly { metadata: { eventId: string } }[]) => events.map((e) => e.metadata.eventId);
 
 describe('KurrentDbEventStore on a simulated client', () => {
   let server: SimulatedKurrentDb;
@@ -133,7 +116,7 @@ describe('KurrentDbEventStore on a simulated client', () => {
     });
 
     it('stores an event id that is no UUID under a UUID derived from it, and keeps the id in the metadata', async () => {
-      const batch = [event(0, 'seed:course-1:0')];
+      const batch = [event(0, { eventId: 'seed:course-1:0' })];
       const first = await store.append('course-1', batch, 'no-stream');
       expect(await store.append('course-1', batch, 'no-stream')).toEqual(first);
       const [stored] = await store.readStream('course-1');

@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { StoreDamage, StoreUnavailableError } from '../event-store.port';
 
+/** Appended to a store file's name, names the file that records its damage. */
+export const DAMAGE_MARKER = '.damaged';
+
 /**
  * The damage found in a store's file, also written beside it (`<file>.damaged`) so that it
  * outlives the process that found it: the store refuses writes after a restart too, and a service
@@ -12,7 +15,7 @@ export class DamageRecord {
   private damage: StoreDamage | null;
 
   constructor(private readonly file: string) {
-    this.marker = `${file}.damaged`;
+    this.marker = `${file}${DAMAGE_MARKER}`;
     this.damage = this.readMarker();
   }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EventMetadata, EventToAppend } from '@toc/domain';
+import { DAMAGE_MARKER } from './sqlite-damage';
 import { eventRow, prepareInsert } from './sqlite-event-row';
 import { SqliteEventStore, SqliteEventStoreOptions } from './sqlite-event-store';
 import { GENESIS_HASH, chainHash } from './sqlite-hash-chain';
@@ -11,7 +12,7 @@ import { GENESIS_HASH, chainHash } from './sqlite-hash-chain';
 export const tempFile = (): string => join(tmpdir(), `toc-event-store-${randomUUID()}.sqlite`);
 
 export const removeDatabase = (file: string): void => {
-  for (const suffix of ['', '-wal', '-shm', '.damaged']) rmSync(file + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm', DAMAGE_MARKER]) rmSync(file + suffix, { force: true });
 };
 
 export const event = (seq: number, metadata: Partial<EventMetadata> = {}, type = 'thing-recorded'): EventToAppend => ({

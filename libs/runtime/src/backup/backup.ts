@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { DAMAGE_MARKER } from '@toc/event-store';
 import { BACKED_UP_FILES, DATA_FILES } from '../data-files';
 
 /**
@@ -37,7 +38,7 @@ export const restore = (backup: string, dataDir: string): string[] => {
   if (!files.includes(DATA_FILES.events)) throw new Error(`${backup} holds no ${DATA_FILES.events}: not a backup`);
   mkdirSync(dataDir, { recursive: true });
   // The old files go, with any marker of damage found in them: the restored store is checked afresh.
-  const stale = (name: string) => ['.sqlite', '-wal', '-shm', '.damaged'].some((ending) => name.endsWith(ending));
+  const stale = (name: string) => ['.sqlite', '-wal', '-shm', DAMAGE_MARKER].some((ending) => name.endsWith(ending));
   for (const name of readdirSync(dataDir).filter(stale)) rmSync(join(dataDir, name));
   for (const file of files) copyFileSync(join(backup, file), join(dataDir, file));
   return files;
