@@ -1,17 +1,18 @@
 import { AggregateContribution, ReadModelDefinition, RecordDocument, RecordedEvent, UpcasterChain } from '@toc/domain';
 import { EventStore } from '@toc/event-store';
-import { CHECKPOINTS, EvolvingDocument, collectionIn, documentKey, evolveDocument, withoutNoise } from './projection-engine';
+import { CHECKPOINTS, EvolvingDocument, collectionIn, documentKey, evolveDocument } from './projection-engine';
+import { withoutNoise } from './rounding-noise';
 import { DocumentChange, ReadModelStore } from './read-model-store.port';
 import { IndexRowDeltas } from './index-row-deltas';
 import { ensureReplayRowIndexes } from './replay-indexer';
-import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, RowDeltas, addDocumentChange, addDocumentRowChanges } from './replay-index';
+import { REPLAY_INDEX, addDocumentChange, indexCheckpoint, monthChanges } from './replay-index';
 
 export interface BulkBuildOptions {
   /** Events read from the log per page. */
   readonly pageSize?: number;
   /** Finished documents written per commit. */
   readonly documentsPerCommit?: number;
-  /** Replay-index rows written per commit (small rows, written in the order of their ids). */
+  /** Replay-index documents written per commit (in the order of their ids). */
   readonly indexRowsPerCommit?: number;
   /** Called after each page with the position folded so far. */
   readonly onProgress?: (position: number) => Promise<void> | void;
@@ -69,13 +70,13 @@ const hash = (text: string): number => {
  *
  * 1. a routing pass over the log finds where each document's events lie;
  * 2. a folding pass evolves documents in memory; when a document's last event is folded it is
- *    final, so its aggregate contributions and its replay-index rows (see replay-index.ts) are
- *    computed once, it is written in a batch of finished documents, and it leaves memory. Memory
+ *    final, so its replay-index rows (see replay-index.ts) are computed once, it is written in a
+ *    batch of finished documents, and it leaves memory. Memory
  *    holds the documents still open, not the whole read model; when those would hold more
  *    records than `recordsInMemory`, the documents are split by a hash of their key into
  *    partitions folded one after another, each reading the log again;
- * 3. the index rows are written in batches, then the aggregate rows, the index position and the
- *    checkpoint in one last commit.
+ * 3. the index rows are written in batches, then the aggregate rows (the sums of the index's
+ *    business axis over all days), the index position and the checkpoint in one last commit.
  *
  * The result is what `applyEvents` would have built event by event: the same documents with the
  * same positions, and the same rows; and the index that the `ReplayIndexer` would have built, so
@@ -119,14 +120,12 @@ export const bulkBuild = async (
   if (cancelled()) return false;
   const partitions = partitionsFor(spans, options.recordsInMemory ?? RECORDS_IN_MEMORY);
 
-  const rows: RowDeltas = new Map();
   const indexRows = new IndexRowDeltas(definition.aggregation?.sumNames ?? []);
   let finished: DocumentChange[] = [];
   const finish = (entry: OpenDocument) => {
     if (entry.current === null) return;
     finished.push({ collection: collectionIn(namespace, entry.collection), id: entry.id, doc: entry.current, position: entry.position });
     if (!definition.aggregation) return;
-    addDocumentRowChanges(rows, definition.aggregation, entry.collection, null, entry.current);
     addDocumentChange(indexRows, definition.aggregation, entry.collection, entry.current as RecordDocument, 0, target);
   };
   for (let partition = 0; partition < partitions && !cancelled(); partition++) {
@@ -159,11 +158,11 @@ export const bulkBuild = async (
   await store.commit(finished);
   const last: DocumentChange[] = [];
   if (definition.aggregation) {
-    // The index rows are many (a row per cell and day with changes), so they are written in
-    // batches before the last commit; without the checkpoint that commit writes, none of them counts.
+    // The index documents are many (one per cell, axis and month with changes), so they are written
+    // in batches before the last commit; without the checkpoint that commit writes, none of them counts.
     const index = collectionIn(namespace, REPLAY_INDEX);
     let batch: DocumentChange[] = [];
-    for (const change of rowChanges(index, indexRows.contributions(), target)) {
+    for (const change of monthChanges(index, definition.aggregation.sumNames, indexRows.months(), new Map(), target)) {
       if (batch.push(change) < indexRowsPerCommit) continue;
       if (cancelled()) return false;
       await store.commit(batch);
@@ -171,8 +170,9 @@ export const bulkBuild = async (
     }
     await store.commit(batch);
     await ensureReplayRowIndexes(store, index);
-    last.push({ collection: index, id: REPLAY_INDEX_CHECKPOINT, doc: { id: REPLAY_INDEX_CHECKPOINT, position: target }, position: target });
-    last.push(...rowChanges(collectionIn(namespace, definition.aggregation.collection), rows.values(), target));
+    last.push(indexCheckpoint(index, target));
+    // Summed over all days, the business axis of the index is the aggregate rows themselves.
+    last.push(...rowChanges(collectionIn(namespace, definition.aggregation.collection), indexRows.totals(), target));
   }
   last.push({ collection: CHECKPOINTS, id: namespace, doc: { id: namespace, position: target }, position: target });
   await store.commit(last);

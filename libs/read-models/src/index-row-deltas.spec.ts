@@ -6,17 +6,20 @@ const A: AggregateCell = { id: 7, key: 'A', fields: { indicator: 'A' } };
 const B: AggregateCell = { id: 3, key: 'B', fields: { indicator: 'B' } };
 
 describe('given index rows summed in columns', () => {
-  it('when steps add to cells on days and axes, then each row sums its steps and keeps the cell fields', () => {
+  it('when steps add to cells on days and axes, then each month of a cell and axis holds its days in order, each summing its steps', () => {
     const deltas = new IndexRowDeltas(SUMS);
+    deltas.add(A, [1, 2], 'happened', dayNumberOf('2010-03-31'), 1);
     deltas.add(A, [1, 2], 'happened', dayNumberOf('2010-03-01'), 1);
     deltas.add(A, [1, 2], 'happened', dayNumberOf('2010-03-01'), 1);
+    deltas.add(A, [4, 0], 'happened', dayNumberOf('2010-04-01'), 1);
     deltas.add(A, [2, 0], 'recorded', dayNumberOf('2010-03-01'), -1);
     deltas.add(B, [5, 0], 'happened', dayNumberOf('2011-12-31'), 1);
 
-    expect([...deltas.contributions()]).toEqual([
-      { key: 'A#happened:2010-03-01', fields: { indicator: 'A', axis: 'happened', day: '2010-03-01' }, sums: { numerator: 2, denominator: 4 } },
-      { key: 'A#recorded:2010-03-01', fields: { indicator: 'A', axis: 'recorded', day: '2010-03-01' }, sums: { numerator: -2, denominator: 0 } },
-      { key: 'B#happened:2011-12-31', fields: { indicator: 'B', axis: 'happened', day: '2011-12-31' }, sums: { numerator: 5, denominator: 0 } },
+    expect([...deltas.months()]).toEqual([
+      { key: 'A#happened:2010-03', fields: { indicator: 'A', axis: 'happened', month: '2010-03' }, days: [1, 31], sums: [[2, 1], [4, 2]] },
+      { key: 'A#happened:2010-04', fields: { indicator: 'A', axis: 'happened', month: '2010-04' }, days: [1], sums: [[4], [0]] },
+      { key: 'A#recorded:2010-03', fields: { indicator: 'A', axis: 'recorded', month: '2010-03' }, days: [1], sums: [[-2], [0]] },
+      { key: 'B#happened:2011-12', fields: { indicator: 'B', axis: 'happened', month: '2011-12' }, days: [31], sums: [[5], [0]] },
     ]);
   });
 
@@ -25,10 +28,12 @@ describe('given index rows summed in columns', () => {
     for (let day = 1; day <= 3_000; day++) deltas.add(A, [day, 1], 'happened', dayNumberOf('2009-12-31') + day, 1);
     deltas.add(A, [0, 7], 'recorded', dayNumberOf('2010-01-01'), 1);
 
-    const rows = [...deltas.contributions()];
-    expect(rows).toHaveLength(3_001);
-    expect(rows[0].sums).toEqual({ numerator: 1, denominator: 1 });
-    expect(rows[2_999]).toMatchObject({ key: 'A#happened:2018-03-19', sums: { numerator: 3_000, denominator: 1 } });
-    expect(rows[3_000]).toMatchObject({ key: 'A#recorded:2010-01-01', sums: { numerator: 0, denominator: 7 } });
+    const months = [...deltas.months()];
+    expect(months.reduce((days, month) => days + month.days.length, 0)).toBe(3_001);
+    expect(months[0]).toMatchObject({ key: 'A#happened:2010-01', days: Array.from({ length: 31 }, (_, day) => day + 1) });
+    expect(months[0].sums[0].slice(0, 2)).toEqual([1, 2]);
+    expect(months.at(-2)).toMatchObject({ key: 'A#happened:2018-03', days: Array.from({ length: 19 }, (_, day) => day + 1) });
+    expect(months.at(-2)!.sums[0].at(-1)).toBe(3_000);
+    expect(months.at(-1)).toMatchObject({ key: 'A#recorded:2010-01', days: [1], sums: [[0], [7]] });
   });
 });

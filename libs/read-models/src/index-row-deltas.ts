@@ -1,20 +1,51 @@
-import { AggregateCell, AggregateContribution } from '@toc/domain';
+import { AggregateCell, AggregateContribution, CellFields } from '@toc/domain';
 
 export type ReplayAxis = 'happened' | 'recorded';
 
 const AXES: readonly ReplayAxis[] = ['happened', 'recorded'];
 const DAY_MS = 86_400_000;
 
+/** Day numbers by date, made once per date: index steps ask for the same few hundred days again and again. */
+const dayNumbers = new Map<string, number>();
+
 /** A UTC date (YYYY-MM-DD) as days since 1970. */
-export const dayNumberOf = (day: string): number => Date.parse(`${day}T00:00:00.000Z`) / DAY_MS;
+export const dayNumberOf = (day: string): number => {
+  let number = dayNumbers.get(day);
+  if (number === undefined) dayNumbers.set(day, (number = Date.parse(`${day}T00:00:00.000Z`) / DAY_MS));
+  return number;
+};
+
+/**
+ * A cell's index rows on one axis for the days of one month, in columns: the days of the month
+ * with changes, ascending, and for each sum (in the order of the aggregation's `sumNames`) its
+ * change on each of those days. The index keeps a document per cell, axis and month, so a
+ * replay reads a few dozen documents per cell rather than one per day.
+ */
+export interface IndexMonth {
+  /** `cell key#axis:YYYY-MM`. */
+  readonly key: string;
+  readonly fields: CellFields & { readonly axis: ReplayAxis; readonly month: string };
+  readonly days: number[];
+  readonly sums: number[][];
+}
+
+/** The month (YYYY-MM) and day of the month of a day number, made once per day. */
+const months = new Map<number, { name: string; dayOfMonth: number }>();
+const monthOf = (day: number) => {
+  let found = months.get(day);
+  if (found === undefined) {
+    const date = new Date(day * DAY_MS);
+    months.set(day, (found = { name: date.toISOString().slice(0, 7), dayOfMonth: date.getUTCDate() }));
+  }
+  return found;
+};
 
 /**
  * Replay-index rows (one per aggregate cell, axis and day) summed in memory, kept in columns:
  * a row is a number, found in a table per cell and axis indexed by day, and its sums a slice of
  * one Float64Array, so a bulk build that adds up millions of steps creates no object per row or
  * per step. A table spans the days between the first and the last change of its cell (4 bytes
- * a day). Rows become documents (`key#axis:day`, the cell's fields, `axis`, `day`, `sums`) only
- * when they are written.
+ * a day). Rows become index months (see IndexMonth) only when they are written.
  */
 export class IndexRowDeltas {
   /** Per cell id and axis (`id * 2 + axis`): row + 1 of each day from `firstDays`, 0 for none. */
@@ -33,25 +64,49 @@ export class IndexRowDeltas {
   }
 
   /**
-   * The rows as aggregate contributions, by cell key, then axis, then day: the order of their ids,
-   * so that a store writes them as appends to its primary key.
+   * The rows by cell key, then axis, then month (the order of their ids, so that a store writes
+   * them as appends to its primary key), each month's rows in columns (see IndexMonth).
    */
-  *contributions(): IterableIterator<AggregateContribution> {
+  *months(): IterableIterator<IndexMonth> {
     const stride = this.sumNames.length;
     const cells = [...this.cells].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id));
     for (const cell of cells) {
       for (const axis of [0, 1]) {
-        const table = this.tables[cell.id * 2 + axis];
+        const slot = cell.id * 2 + axis;
+        const table = this.tables[slot];
         if (table === undefined) continue;
+        let month: IndexMonth | undefined;
         for (let offset = 0; offset < table.length; offset++) {
           const row = table[offset] - 1;
           if (row < 0) continue;
-          const day = new Date((this.firstDays[cell.id * 2 + axis] + offset) * DAY_MS).toISOString().slice(0, 10);
-          const sums: Record<string, number> = {};
-          this.sumNames.forEach((name, index) => (sums[name] = this.sums[row * stride + index]));
-          yield { key: `${cell.key}#${AXES[axis]}:${day}`, fields: { ...cell.fields, axis: AXES[axis], day }, sums };
+          const { name, dayOfMonth } = monthOf(this.firstDays[slot] + offset);
+          if (month?.fields.month !== name) {
+            if (month) yield month;
+            month = { key: `${cell.key}#${AXES[axis]}:${name}`, fields: { ...cell.fields, axis: AXES[axis], month: name }, days: [], sums: this.sumNames.map(() => []) };
+          }
+          month.days.push(dayOfMonth);
+          for (let index = 0; index < stride; index++) month.sums[index].push(this.sums[row * stride + index]);
         }
+        if (month) yield month;
       }
+    }
+  }
+
+  /**
+   * Each cell's rows on the business axis summed over all days: the cell as everything that
+   * happened makes it, which for a bulk build from nothing is the aggregate row itself.
+   */
+  *totals(): IterableIterator<AggregateContribution> {
+    const stride = this.sumNames.length;
+    for (const cell of this.cells) {
+      const table = this.tables[cell.id * 2];
+      if (table === undefined) continue;
+      const totals = this.sumNames.map(() => 0);
+      for (let offset = 0; offset < table.length; offset++) {
+        const row = table[offset] - 1;
+        if (row >= 0) for (let index = 0; index < stride; index++) totals[index] += this.sums[row * stride + index];
+      }
+      yield { key: cell.key, fields: cell.fields, sums: Object.fromEntries(this.sumNames.map((name, index) => [name, totals[index]])) };
     }
   }
 

@@ -596,6 +596,25 @@ describe('given a year of programme history in a replay index', () => {
     expect(await store.listCollections()).not.toContain(collectionIn(namespaceOf(definition, 6), REPLAY_INDEX));
   });
 
+
+  it('when a build keeps an index of an older layout, then replays do not read it, and catching up builds it again from nothing', async () => {
+    const older = namespaceOf(definition, 7);
+    await project(events, store, older, 100);
+    const rows = collectionIn(older, REPLAY_INDEX);
+    const OLD_ROW = 'RES-STAFF-TIME|year|2010|total|*#happened:2010-01-04';
+    // A row per cell and day, as an earlier layout kept them, and a checkpoint without a layout.
+    await store.commit([
+      { collection: rows, id: OLD_ROW, doc: { id: OLD_ROW, indicator: 'RES-STAFF-TIME', axis: 'happened', day: '2010-01-04', sums: { numerator: 1 } }, position: 1 },
+      { collection: rows, id: REPLAY_INDEX_CHECKPOINT, doc: { id: REPLAY_INDEX_CHECKPOINT, position: 1 }, position: 1 },
+    ]);
+    expect(await replayIndexPosition(store, older)).toBeNull();
+    expect(await indexedReplay(events, store, older, definition, domainUpcasters, {}, MIN_CELL_SIZE)).toBeNull();
+
+    expect(await new ReplayIndexer(events, store, definition, domainUpcasters).catchUp(older)).toBe(await lastPosition(events));
+    expect(await store.get(rows, OLD_ROW)).toBeNull();
+    const moment = MOMENTS[0][1];
+    expect(await indexedAnswers(events, store, older, moment)).toEqual(await referenceAnswers(events, moment));
+  });
   it('when moments differ, then so do the indexed figures (the answers are not empty)', async () => {
     const at = (moment: ReplayMoment) => indexedAnswers(events, store, ONE_PASS, moment);
     const endOfQ2 = await at({ asOf: '2010-06-30T23:59:59+01:00' });

@@ -14,9 +14,10 @@ import {
 } from '@toc/domain';
 import { EventLogFilter, EventLogReader } from '@toc/event-store';
 import { IndicatorQuery, indicatorViews, periodSpanningIndicators } from './indicator-queries';
-import { collectionIn, foldEvents, loadTouched, withoutNoise } from './projection-engine';
+import { collectionIn, foldEvents, loadTouched } from './projection-engine';
+import { withoutNoise } from './rounding-noise';
 import { ReadModelStore } from './read-model-store.port';
-import { REPLAY_INDEX, ReplayAxis, RowDeltas, addContributions, addDocumentRowChanges, dayOf } from './replay-index';
+import { REPLAY_INDEX, ReplayAxis, RowDeltas, addContributions, addDocumentRowChanges, dayOf, monthSumsBefore } from './replay-index';
 import { replayIndexPosition } from './replay-indexer';
 import { ReplayMoment } from './replay';
 
@@ -99,9 +100,10 @@ export const indexedReplay = async (
     const matches = (fields: Record<string, unknown>) => Object.entries(where).every(([field, value]) => fields[field] === value);
     const cells: RowDeltas = new Map();
     for (const { doc } of await store.find(rows, { where: { ...where, axis } })) {
-      if (baseDay !== undefined && (doc.day as string) >= baseDay) continue;
+      const sums = monthSumsBefore(doc, baseDay);
+      if (sums === null) continue;
       const cell = doc as unknown as IndicatorCell;
-      addContributions(cells, [{ key: cellId(cell), fields: cell as unknown as CellFields, sums: cell.sums }], 1);
+      addContributions(cells, [{ key: cellId(cell), fields: cell as unknown as CellFields, sums }], 1);
     }
     addContributions(cells, [...corrections.values()].filter((correction) => matches(correction.fields)), 1);
     const found: IndicatorCell[] = [];

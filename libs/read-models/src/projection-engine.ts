@@ -1,6 +1,7 @@
 import { AggregateContribution, Projection, ProjectionDocument, ReadModelDefinition, RecordedEvent, messageOf } from '@toc/domain';
 import { Document, DocumentChange, ReadModelStore, StoredDocument } from './read-model-store.port';
 import { RowDeltas, addDocumentRowChanges } from './replay-index';
+import { settled, withoutNoise } from './rounding-noise';
 
 export const CHECKPOINTS = 'projection_checkpoints';
 
@@ -30,8 +31,6 @@ export interface Touched extends EvolvingDocument {
   readonly storedPosition: number;
   readonly initial: ProjectionDocument | null;
 }
-
-const EPSILON = 1e-9;
 
 /**
  * Applies a batch of events to one build of a read model and commits the documents, the
@@ -148,13 +147,9 @@ const aggregateChanges = async (
   return sumIntoRows(store, collectionIn(namespace, aggregation.collection), deltas.values(), position);
 };
 
-/** Sums with rounding noise (below EPSILON) set to zero. */
-export const withoutNoise = (sums: Readonly<Record<string, number>>): Record<string, number> =>
-  Object.fromEntries(Object.entries(sums).map(([name, value]) => [name, Math.abs(value) > EPSILON ? value : 0]));
-
 /**
  * The writes that add deltas to stored aggregate rows; a row whose sums all come to zero is
- * deleted. Rounding noise below EPSILON counts as zero.
+ * deleted. Rounding noise counts as zero.
  */
 export const sumIntoRows = async (
   store: ReadModelStore,
@@ -162,7 +157,7 @@ export const sumIntoRows = async (
   deltas: Iterable<AggregateContribution>,
   position: number,
 ): Promise<DocumentChange[]> => {
-  const effective = [...deltas].filter((delta) => Object.values(delta.sums).some((value) => Math.abs(value) > EPSILON));
+  const effective = [...deltas].filter((delta) => Object.values(delta.sums).some((value) => settled(value) !== 0));
   if (effective.length === 0) return [];
   const stored = await store.getMany(collection, effective.map((delta) => delta.key));
   return effective.map((delta) => {

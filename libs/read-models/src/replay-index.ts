@@ -1,5 +1,7 @@
 import { AggregateContribution, AggregatePart, Aggregation, CellFold, EventRecord, ProjectionDocument, RecordDocument } from '@toc/domain';
-import { IndexRowDeltas, ReplayAxis, dayNumberOf } from './index-row-deltas';
+import { IndexMonth, IndexRowDeltas, ReplayAxis, dayNumberOf } from './index-row-deltas';
+import { settled } from './rounding-noise';
+import { DocumentChange, StoredDocument } from './read-model-store.port';
 
 /**
  * The replay index keeps, for every aggregate row (an indicator cell), two prefix sums:
@@ -11,11 +13,90 @@ import { IndexRowDeltas, ReplayAxis, dayNumberOf } from './index-row-deltas';
  *
  * Summing one axis's rows with `day` before a moment's day gives the read model as it stood at
  * the start of that day, so a replay reads sums instead of folding the history. Days are UTC
- * dates (YYYY-MM-DD).
+ * dates (YYYY-MM-DD). A row is stored in its cell's document for the axis and month, which
+ * keeps the month's rows in columns (see IndexMonth and StoredIndexMonth).
  */
 export const REPLAY_INDEX = 'replay_index';
 /** The document in the index collection that holds the position the index covers. */
 export const REPLAY_INDEX_CHECKPOINT = '#checkpoint';
+/** The layout of the index's documents, kept in its checkpoint: an index of another layout is built again. */
+export const REPLAY_INDEX_FORMAT = 2;
+
+/** The write of the index checkpoint at a position. */
+export const indexCheckpoint = (collection: string, position: number): DocumentChange => ({
+  collection,
+  id: REPLAY_INDEX_CHECKPOINT,
+  doc: { id: REPLAY_INDEX_CHECKPOINT, position, format: REPLAY_INDEX_FORMAT },
+  position,
+});
+
+/** A stored index month: the cell's fields, `axis`, `month` (YYYY-MM), the days and each sum's change per day. */
+interface StoredIndexMonth {
+  readonly id: string;
+  readonly month: string;
+  readonly days: readonly number[];
+  readonly sums: Readonly<Record<string, readonly number[]>>;
+}
+
+/**
+ * The writes that add index months to the stored ones (`stored`, by id, perhaps none): the days
+ * of both are merged in order, a day whose sums all come to zero is left out, and a month left
+ * with no days is deleted. Rounding noise counts as zero.
+ */
+export function* monthChanges(
+  collection: string,
+  sumNames: readonly string[],
+  deltas: Iterable<IndexMonth>,
+  stored: ReadonlyMap<string, StoredDocument>,
+  position: number,
+): Generator<DocumentChange> {
+  for (const delta of deltas) {
+    const previous = stored.get(delta.key)?.doc as StoredIndexMonth | undefined;
+    const before = previous?.days ?? [];
+    const days: number[] = [];
+    const sums = sumNames.map((): number[] => []);
+    const values = sumNames.map(() => 0);
+    for (let i = 0, j = 0; i < before.length || j < delta.days.length; ) {
+      const day = j >= delta.days.length || (i < before.length && before[i] < delta.days[j]) ? before[i] : delta.days[j];
+      const fromBefore = before[i] === day;
+      const fromDelta = delta.days[j] === day;
+      let kept = false;
+      for (let k = 0; k < sumNames.length; k++) {
+        values[k] = settled((fromBefore ? (previous!.sums[sumNames[k]]?.[i] ?? 0) : 0) + (fromDelta ? delta.sums[k][j] : 0));
+        if (values[k] !== 0) kept = true;
+      }
+      if (fromBefore) i++;
+      if (fromDelta) j++;
+      if (!kept) continue;
+      days.push(day);
+      for (let k = 0; k < sumNames.length; k++) sums[k].push(values[k]);
+    }
+    if (days.length === 0 && previous === undefined) continue;
+    const doc = days.length === 0 ? null : { id: delta.key, ...delta.fields, days, sums: Object.fromEntries(sumNames.map((name, k) => [name, sums[k]])) };
+    yield { collection, id: delta.key, doc, position };
+  }
+}
+
+/**
+ * The sums of a stored index month over its days before `day` (YYYY-MM-DD; every day when
+ * undefined), or null when it has none before it.
+ */
+export const monthSumsBefore = (doc: Readonly<Record<string, unknown>>, day: string | undefined): Record<string, number> | null => {
+  const month = doc as unknown as StoredIndexMonth;
+  const baseMonth = day?.slice(0, 7);
+  if (baseMonth !== undefined && month.month > baseMonth) return null;
+  const dayOfMonth = baseMonth === month.month ? Number(day!.slice(8, 10)) : Infinity;
+  let count = 0;
+  while (count < month.days.length && month.days[count] < dayOfMonth) count++;
+  if (count === 0) return null;
+  const sums: Record<string, number> = {};
+  for (const name in month.sums) {
+    let sum = 0;
+    for (let index = 0; index < count; index++) sum += month.sums[name][index];
+    sums[name] = sum;
+  }
+  return sums;
+};
 
 export type { ReplayAxis };
 
@@ -26,6 +107,8 @@ const DAY_MS = 86_400_000;
 export type RowDeltas = Map<string, AggregateContribution & { sums: Record<string, number> }>;
 
 interface Entry {
+  /** The record's place among all of the document's records, the same at every position. */
+  readonly ordinal: number;
   readonly eventId: string;
   readonly record: EventRecord;
   readonly happened: string;
@@ -36,13 +119,17 @@ interface Entry {
 
 const entriesOf = (doc: RecordDocument, position: number): Entry[] => {
   const entries: Entry[] = [];
+  let ordinal = 0;
   for (const [eventId, record] of Object.entries(doc.records)) {
-    if (record.position <= position) entries.push({ eventId, record, happened: dayOf(record.at), recorded: dayOf(record.recordedAt), withdrawn: null });
+    if (record.position <= position) entries.push({ ordinal, eventId, record, happened: dayOf(record.at), recorded: dayOf(record.recordedAt), withdrawn: null });
+    ordinal++;
   }
   for (const [eventId, record] of Object.entries(doc.withdrawn ?? {})) {
-    if (record.position > position) continue;
-    const withdrawn = record.withdrawnPosition <= position ? dayOf(record.withdrawnAt) : null;
-    entries.push({ eventId, record, happened: dayOf(record.at), recorded: dayOf(record.recordedAt), withdrawn });
+    if (record.position <= position) {
+      const withdrawn = record.withdrawnPosition <= position ? dayOf(record.withdrawnAt) : null;
+      entries.push({ ordinal, eventId, record, happened: dayOf(record.at), recorded: dayOf(record.recordedAt), withdrawn });
+    }
+    ordinal++;
   }
   return entries;
 };
@@ -52,7 +139,8 @@ const partsOfSets = (aggregation: Aggregation, collection: string, id: string) =
   const memo = new Map<string, readonly AggregatePart[]>();
   return (included: readonly Entry[]): readonly AggregatePart[] => {
     if (included.length === 0) return [];
-    const key = included.map((entry) => entry.eventId).join(',');
+    let key = '';
+    for (const entry of included) key += `${entry.ordinal},`;
     let found = memo.get(key);
     if (!found) {
       const doc = { id, records: Object.fromEntries(included.map((entry) => [entry.eventId, entry.record])) };

@@ -1,8 +1,8 @@
 import { ReadModelDefinition, RecordDocument, RecordedEvent, UpcasterChain } from '@toc/domain';
 import { EventStore } from '@toc/event-store';
-import { CHECKPOINTS, collectionIn, sumIntoRows, touchedDocumentIds } from './projection-engine';
+import { CHECKPOINTS, collectionIn, touchedDocumentIds } from './projection-engine';
 import { ReadModelStore } from './read-model-store.port';
-import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, addDocumentChange } from './replay-index';
+import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, REPLAY_INDEX_FORMAT, addDocumentChange, indexCheckpoint, monthChanges } from './replay-index';
 import { IndexRowDeltas } from './index-row-deltas';
 
 export interface ReplayIndexerOptions {
@@ -13,9 +13,15 @@ export interface ReplayIndexerOptions {
   readonly batchSize?: number;
 }
 
-/** The position up to which a build's replay index is complete, or null when it has none yet. */
-export const replayIndexPosition = async (store: ReadModelStore, namespace: string): Promise<number | null> =>
-  ((await store.get(collectionIn(namespace, REPLAY_INDEX), REPLAY_INDEX_CHECKPOINT))?.doc.position as number | undefined) ?? null;
+/** The checkpoint a build's replay index keeps, of whatever layout, or null when it has none. */
+const storedIndexCheckpoint = async (store: ReadModelStore, namespace: string) =>
+  (await store.get(collectionIn(namespace, REPLAY_INDEX), REPLAY_INDEX_CHECKPOINT))?.doc ?? null;
+
+/** The position up to which a build's replay index is complete, or null when it has none yet (or one of an older layout). */
+export const replayIndexPosition = async (store: ReadModelStore, namespace: string): Promise<number | null> => {
+  const checkpoint = await storedIndexCheckpoint(store, namespace);
+  return checkpoint?.format === REPLAY_INDEX_FORMAT ? (checkpoint.position as number) : null;
+};
 
 /** The store indexes a replay reads the index rows by. */
 export const ensureReplayRowIndexes = async (store: ReadModelStore, rows: string): Promise<void> => {
@@ -29,7 +35,8 @@ export const ensureReplayRowIndexes = async (store: ReadModelStore, rows: string
  * the projections keep (which hold every record with both its times, and withdrawn records),
  * so it never folds events itself: for each document touched since the last commit it
  * subtracts the document's rows as seen at the old position and adds them as seen at the new
- * one. Rows and the index position are committed together; a crash repeats the last batch.
+ * one, into the stored months of the rows. Rows and the index position are committed together;
+ * a crash repeats the last batch.
  */
 export class ReplayIndexer {
   private readonly batchSize: number;
@@ -50,6 +57,8 @@ export class ReplayIndexer {
     if (!aggregation) throw new Error(`read model ${this.definition.name} has no aggregation to index`);
     const rows = collectionIn(namespace, REPLAY_INDEX);
     if ((await this.buildPosition(namespace)) === null) return this.dropIndexOf(namespace);
+    // An index of an older layout is built again from nothing.
+    if ((await replayIndexPosition(this.store, namespace)) === null) await this.dropIndexOf(namespace);
     await ensureReplayRowIndexes(this.store, rows);
     let indexed = (await replayIndexPosition(this.store, namespace)) ?? 0;
     for (;;) {
@@ -61,10 +70,9 @@ export class ReplayIndexer {
         .map((event) => this.upcasters.upcast(event));
       if (batch.length === 0) return indexed;
       const upTo = batch[batch.length - 1].position;
-      const deltas = await this.deltasOf(namespace, batch, indexed, upTo);
-      const changes = await sumIntoRows(this.store, rows, deltas.contributions(), upTo);
-      changes.push({ collection: rows, id: REPLAY_INDEX_CHECKPOINT, doc: { id: REPLAY_INDEX_CHECKPOINT, position: upTo }, position: upTo });
-      await this.store.commit(changes);
+      const months = [...(await this.deltasOf(namespace, batch, indexed, upTo)).months()];
+      const stored = await this.store.getMany(rows, months.map((month) => month.key));
+      await this.store.commit([...monthChanges(rows, aggregation.sumNames, months, stored, upTo), indexCheckpoint(rows, upTo)]);
       indexed = upTo;
       // Let the api and the live projection in the same process run between batches.
       await new Promise((resolve) => setImmediate(resolve));
@@ -76,7 +84,7 @@ export class ReplayIndexer {
    * rebuild), perhaps while a batch of its index was being written: its index goes too.
    */
   private async dropIndexOf(namespace: string): Promise<number> {
-    if ((await replayIndexPosition(this.store, namespace)) !== null) await this.store.dropCollection(collectionIn(namespace, REPLAY_INDEX));
+    if ((await storedIndexCheckpoint(this.store, namespace)) !== null) await this.store.dropCollection(collectionIn(namespace, REPLAY_INDEX));
     return 0;
   }
 
