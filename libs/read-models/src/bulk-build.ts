@@ -3,9 +3,9 @@ import { EventStore } from '@toc/event-store';
 import { CHECKPOINTS, EvolvingDocument, collectionIn, documentKey, evolveDocument } from './projection-engine';
 import { withoutNoise } from './rounding-noise';
 import { DocumentChange, ReadModelStore } from './read-model-store.port';
-import { IndexRowDeltas } from './index-row-deltas';
+import { IndexSteps, localIndexSteps, sharedIndexSteps } from './index-steps';
 import { ensureReplayRowIndexes } from './replay-indexer';
-import { REPLAY_INDEX, addDocumentChange, indexCheckpoint, monthChanges } from './replay-index';
+import { REPLAY_INDEX, indexCheckpoint, monthChanges } from './replay-index';
 
 export interface BulkBuildOptions {
   /** Events read from the log per page. */
@@ -13,14 +13,23 @@ export interface BulkBuildOptions {
   /** Finished documents written per commit. */
   readonly documentsPerCommit?: number;
   /** Replay-index documents written per commit (in the order of their ids). */
-  readonly indexRowsPerCommit?: number;
+  readonly indexDocumentsPerCommit?: number;
   /** Called after each page with the position folded so far. */
   readonly onProgress?: (position: number) => Promise<void> | void;
   /** Records of open documents held in memory at once before the folding is split into partitions. */
   readonly recordsInMemory?: number;
   /** Asked after each page; when it says so the build stops without its last commit. */
   readonly cancelled?: () => boolean;
+  /**
+   * Builds of at least this many events share the replay index's steps with a worker thread,
+   * when the definition names its source; smaller ones are done before a thread has started.
+   */
+  readonly workerFromEvents?: number;
 }
+
+/** Of every five finished documents, three have their index steps on the worker: this thread also reads and folds the log. */
+const WORKER_SHARE = { toWorker: 3, slots: 5 } as const;
+const WORKER_FROM_EVENTS = 50_000;
 
 interface OpenDocument extends EvolvingDocument {
   readonly collection: string;
@@ -71,10 +80,10 @@ const hash = (text: string): number => {
  * 1. a routing pass over the log finds where each document's events lie;
  * 2. a folding pass evolves documents in memory; when a document's last event is folded it is
  *    final, so its replay-index rows (see replay-index.ts) are computed once, it is written in a
- *    batch of finished documents, and it leaves memory. Memory
- *    holds the documents still open, not the whole read model; when those would hold more
- *    records than `recordsInMemory`, the documents are split by a hash of their key into
- *    partitions folded one after another, each reading the log again;
+ *    batch of finished documents, and it leaves memory. Memory holds the documents still open,
+ *    not the whole read model; when those would hold more records than `recordsInMemory`, the
+ *    documents are split by a hash of their key into partitions folded one after another, each
+ *    reading the log again;
  * 3. the index rows are written in batches, then the aggregate rows (the sums of the index's
  *    business axis over all days), the index position and the checkpoint in one last commit.
  *
@@ -95,7 +104,7 @@ export const bulkBuild = async (
 ): Promise<boolean> => {
   const pageSize = options.pageSize ?? 5_000;
   const documentsPerCommit = options.documentsPerCommit ?? 2_000;
-  const indexRowsPerCommit = options.indexRowsPerCommit ?? 20_000;
+  const indexDocumentsPerCommit = options.indexDocumentsPerCommit ?? 20_000;
   const cancelled = options.cancelled ?? (() => false);
   const routed = (event: RecordedEvent, visit: (collection: string, id: string, index: number) => void) => {
     definition.projections.forEach((projection, index) => {
@@ -120,63 +129,75 @@ export const bulkBuild = async (
   if (cancelled()) return false;
   const partitions = partitionsFor(spans, options.recordsInMemory ?? RECORDS_IN_MEMORY);
 
-  const indexRows = new IndexRowDeltas(definition.aggregation?.sumNames ?? []);
-  let finished: DocumentChange[] = [];
-  const finish = (entry: OpenDocument) => {
-    if (entry.current === null) return;
-    finished.push({ collection: collectionIn(namespace, entry.collection), id: entry.id, doc: entry.current, position: entry.position });
-    if (!definition.aggregation) return;
-    addDocumentChange(indexRows, definition.aggregation, entry.collection, entry.current as RecordDocument, 0, target);
-  };
-  for (let partition = 0; partition < partitions && !cancelled(); partition++) {
-    const open = new Map<string, OpenDocument>();
-    await eachPage(events, upcasters, target, pageSize, cancelled, async (page) => {
-      for (const event of page) {
-        routed(event, (collection, id, index) => {
-          const key = documentKey(collection, id);
-          const span = spans.get(key)!;
-          if (span.partition !== partition) return;
-          let entry = open.get(key);
-          if (!entry) open.set(key, (entry = { collection, id, current: null, position: 0 }));
-          evolveDocument(definition.projections[index], entry, event, id, true);
-          if (span.last === event.position) {
-            finish(entry);
-            open.delete(key);
-          }
-        });
-      }
-      if (finished.length >= documentsPerCommit) {
-        await store.commit(finished);
-        finished = [];
-      }
-      // Progress as a position: the share of all partitions' folding done so far.
-      await options.onProgress?.(Math.floor((partition * target + page[page.length - 1].position) / partitions));
-    });
-  }
-  if (cancelled()) return false;
-
-  await store.commit(finished);
-  const last: DocumentChange[] = [];
-  if (definition.aggregation) {
-    // The index documents are many (one per cell, axis and month with changes), so they are written
-    // in batches before the last commit; without the checkpoint that commit writes, none of them counts.
-    const index = collectionIn(namespace, REPLAY_INDEX);
-    let batch: DocumentChange[] = [];
-    for (const change of monthChanges(index, definition.aggregation.sumNames, indexRows.months(), new Map(), target)) {
-      if (batch.push(change) < indexRowsPerCommit) continue;
-      if (cancelled()) return false;
-      await store.commit(batch);
-      batch = [];
+  const steps = indexStepsFor(definition, target, options.workerFromEvents ?? WORKER_FROM_EVENTS);
+  try {
+    let finished: DocumentChange[] = [];
+    const finish = (entry: OpenDocument) => {
+      if (entry.current === null) return;
+      finished.push({ collection: collectionIn(namespace, entry.collection), id: entry.id, doc: entry.current, position: entry.position });
+      steps?.add(entry.collection, entry.current as RecordDocument);
+    };
+    for (let partition = 0; partition < partitions && !cancelled(); partition++) {
+      const open = new Map<string, OpenDocument>();
+      await eachPage(events, upcasters, target, pageSize, cancelled, async (page) => {
+        for (const event of page) {
+          routed(event, (collection, id, index) => {
+            const key = documentKey(collection, id);
+            const span = spans.get(key)!;
+            if (span.partition !== partition) return;
+            let entry = open.get(key);
+            if (!entry) open.set(key, (entry = { collection, id, current: null, position: 0 }));
+            evolveDocument(definition.projections[index], entry, event, id, true);
+            if (span.last === event.position) {
+              finish(entry);
+              open.delete(key);
+            }
+          });
+        }
+        if (finished.length >= documentsPerCommit) {
+          await store.commit(finished);
+          finished = [];
+        }
+        // Progress as a position: the share of all partitions' folding done so far.
+        await options.onProgress?.(Math.floor((partition * target + page[page.length - 1].position) / partitions));
+      });
     }
-    await store.commit(batch);
-    await ensureReplayRowIndexes(store, index);
-    last.push(indexCheckpoint(index, target));
-    // Summed over all days, the business axis of the index is the aggregate rows themselves.
-    last.push(...rowChanges(collectionIn(namespace, definition.aggregation.collection), indexRows.totals(), target));
+    if (cancelled()) return false;
+
+    await store.commit(finished);
+    const last: DocumentChange[] = [];
+    if (definition.aggregation && steps) {
+      const { months, totals } = await steps.finish();
+      // The index documents are many (one per cell, axis and month with changes), so they are written
+      // in batches before the last commit; without the checkpoint that commit writes, none of them counts.
+      const index = collectionIn(namespace, REPLAY_INDEX);
+      let batch: DocumentChange[] = [];
+      for (const change of monthChanges(index, definition.aggregation.sumNames, months, new Map(), target)) {
+        if (batch.push(change) < indexDocumentsPerCommit) continue;
+        if (cancelled()) return false;
+        await store.commit(batch);
+        batch = [];
+      }
+      await store.commit(batch);
+      await ensureReplayRowIndexes(store, index);
+      last.push(indexCheckpoint(index, target));
+      // Summed over all days, the business axis of the index is the aggregate rows themselves.
+      last.push(...rowChanges(collectionIn(namespace, definition.aggregation.collection), totals, target));
+    }
+    last.push({ collection: CHECKPOINTS, id: namespace, doc: { id: namespace, position: target }, position: target });
+    await store.commit(last);
+    return true;
+  } finally {
+    await steps?.close();
   }
-  last.push({ collection: CHECKPOINTS, id: namespace, doc: { id: namespace, position: target }, position: target });
-  await store.commit(last);
-  return true;
+};
+
+/** Where a build's index steps are computed: shared with a worker for a large build whose definition says how to make it. */
+const indexStepsFor = (definition: ReadModelDefinition, target: number, workerFromEvents: number): IndexSteps | null => {
+  if (!definition.aggregation) return null;
+  const { source } = definition;
+  if (source === undefined || target < workerFromEvents) return localIndexSteps(definition.aggregation, target);
+  return sharedIndexSteps({ ...definition, source }, target, WORKER_SHARE.toWorker, WORKER_SHARE.slots);
 };
 
 /** Rows summed in memory as documents, leaving out those whose sums all come to zero. */

@@ -30,6 +30,7 @@ import {
   deciderRecording,
 } from '@toc/domain';
 import { CommandEnvelope, CommandRunner, SqliteEventStore } from '@toc/event-store';
+import { bulkBuild } from './bulk-build';
 import { indexedReplay } from './indexed-replay';
 import { CHECKPOINTS, applyEvents, collectionIn, namespaceOf } from './projection-engine';
 import { ReadModelStore } from './read-model-store.port';
@@ -38,6 +39,7 @@ import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT } from './replay-index';
 import { ReplayIndexer, replayIndexPosition } from './replay-indexer';
 import { Random } from '../../../scripts/bench/random';
 import { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
+import { rounded, snapshot } from './projection-runner.contract';
 
 /*
  * The replay index must give exactly what a full replay of the same projection code gives, at
@@ -615,6 +617,27 @@ describe('given a year of programme history in a replay index', () => {
     const moment = MOMENTS[0][1];
     expect(await indexedAnswers(events, store, older, moment)).toEqual(await referenceAnswers(events, moment));
   });
+  it('when a build is made in bulk with its index steps shared with a worker thread, then it equals the build made in one thread, document for document and row for row', async () => {
+    const [inOneThread, withWorker] = [namespaceOf(definition, 8), namespaceOf(definition, 9)];
+    const last = await lastPosition(events);
+    await bulkBuild(definition, events, domainUpcasters, store, inOneThread, last, { workerFromEvents: Infinity });
+    await bulkBuild(definition, events, domainUpcasters, store, withWorker, last, { workerFromEvents: 0 });
+
+    const built = await snapshot(store, withWorker, { positions: true, index: true });
+    expect(built[REPLAY_INDEX].length).toBeGreaterThan(100);
+    // Each thread sums its own documents' rows, so fractional figures are added in another order.
+    expect(rounded(built)).toEqual(rounded(await snapshot(store, inOneThread, { positions: true, index: true })));
+    const moment = MOMENTS[0][1];
+    expect(await indexedAnswers(events, store, withWorker, moment)).toEqual(await referenceAnswers(events, moment));
+  }, TEST_TIMEOUT_MS);
+
+  it('when the worker thread cannot make the definition, then the bulk build fails with its error and writes no checkpoint', async () => {
+    const broken = { ...definition, source: { module: join(dir, 'missing-module.js'), factory: 'programmeReadModel', args: [] } };
+    const namespace = namespaceOf(definition, 10);
+    await expect(bulkBuild(broken, events, domainUpcasters, store, namespace, await lastPosition(events), { workerFromEvents: 0 })).rejects.toThrow(/missing-module/);
+    expect(await store.get(CHECKPOINTS, namespace)).toBeNull();
+  }, TEST_TIMEOUT_MS);
+
   it('when moments differ, then so do the indexed figures (the answers are not empty)', async () => {
     const at = (moment: ReplayMoment) => indexedAnswers(events, store, ONE_PASS, moment);
     const endOfQ2 = await at({ asOf: '2010-06-30T23:59:59+01:00' });

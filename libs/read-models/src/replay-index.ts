@@ -38,6 +38,28 @@ interface StoredIndexMonth {
   readonly sums: Readonly<Record<string, readonly number[]>>;
 }
 
+/** A cell's days with changes in a month, ascending, and per sum its change on each of those days. */
+export interface MonthColumns {
+  readonly days: readonly number[];
+  readonly sums: readonly (readonly number[])[];
+}
+
+/** The days of two months merged in order, the sums of a day both have added. */
+export const mergedDays = (a: MonthColumns, b: MonthColumns): { days: number[]; sums: number[][] } => {
+  const days: number[] = [];
+  const sums = a.sums.map((): number[] => []);
+  for (let i = 0, j = 0; i < a.days.length || j < b.days.length; ) {
+    const day = j >= b.days.length || (i < a.days.length && a.days[i] < b.days[j]) ? a.days[i] : b.days[j];
+    const inA = a.days[i] === day;
+    const inB = b.days[j] === day;
+    days.push(day);
+    for (let k = 0; k < sums.length; k++) sums[k].push((inA ? (a.sums[k][i] ?? 0) : 0) + (inB ? b.sums[k][j] : 0));
+    if (inA) i++;
+    if (inB) j++;
+  }
+  return { days, sums };
+};
+
 /**
  * The writes that add index months to the stored ones (`stored`, by id, perhaps none): the days
  * of both are merged in order, a day whose sums all come to zero is left out, and a month left
@@ -50,27 +72,18 @@ export function* monthChanges(
   stored: ReadonlyMap<string, StoredDocument>,
   position: number,
 ): Generator<DocumentChange> {
+  const none = { days: [], sums: sumNames.map(() => []) };
   for (const delta of deltas) {
     const previous = stored.get(delta.key)?.doc as StoredIndexMonth | undefined;
-    const before = previous?.days ?? [];
+    const merged = mergedDays(previous ? { days: previous.days, sums: sumNames.map((name) => previous.sums[name] ?? []) } : none, delta);
     const days: number[] = [];
     const sums = sumNames.map((): number[] => []);
-    const values = sumNames.map(() => 0);
-    for (let i = 0, j = 0; i < before.length || j < delta.days.length; ) {
-      const day = j >= delta.days.length || (i < before.length && before[i] < delta.days[j]) ? before[i] : delta.days[j];
-      const fromBefore = before[i] === day;
-      const fromDelta = delta.days[j] === day;
-      let kept = false;
-      for (let k = 0; k < sumNames.length; k++) {
-        values[k] = settled((fromBefore ? (previous!.sums[sumNames[k]]?.[i] ?? 0) : 0) + (fromDelta ? delta.sums[k][j] : 0));
-        if (values[k] !== 0) kept = true;
-      }
-      if (fromBefore) i++;
-      if (fromDelta) j++;
-      if (!kept) continue;
+    merged.days.forEach((day, index) => {
+      const values = merged.sums.map((column) => settled(column[index]));
+      if (values.every((value) => value === 0)) return;
       days.push(day);
-      for (let k = 0; k < sumNames.length; k++) sums[k].push(values[k]);
-    }
+      values.forEach((value, k) => sums[k].push(value));
+    });
     if (days.length === 0 && previous === undefined) continue;
     const doc = days.length === 0 ? null : { id: delta.key, ...delta.fields, days, sums: Object.fromEntries(sumNames.map((name, k) => [name, sums[k]])) };
     yield { collection, id: delta.key, doc, position };

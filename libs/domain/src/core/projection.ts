@@ -75,12 +75,24 @@ export interface Aggregation {
   readonly parts: (collection: string, doc: ProjectionDocument) => readonly AggregatePart[];
 }
 
+/**
+ * Where a definition is made: a module, the name of the function it exports, and the plain
+ * arguments to call it with. Another thread (which cannot be handed functions) makes the same
+ * definition from it.
+ */
+export interface DefinitionSource {
+  readonly module: string;
+  readonly factory: string;
+  readonly args: readonly unknown[];
+}
+
 /** A named, versioned set of projections; a new version is built beside the live one. */
 export interface ReadModelDefinition {
   readonly name: string;
   readonly version: number;
   readonly projections: readonly Projection[];
   readonly aggregation?: Aggregation;
+  readonly source?: DefinitionSource;
 }
 
 /** The event whose documents a retraction must be routed to. */

@@ -35,4 +35,5 @@ export const programmeReadModel = (calendar: ProgrammeCalendar): ReadModelDefini
     ...INDICATOR_SUMS,
     parts: (collection, doc) => indicatorParts(indicatorFactsOf(collection, doc), calendar),
   },
+  source: { module: __filename, factory: 'programmeReadModel', args: [calendar] },
 });
