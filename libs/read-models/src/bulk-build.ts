@@ -27,7 +27,10 @@ export interface BulkBuildOptions {
   readonly workerFromEvents?: number;
 }
 
-/** Of every five finished documents, three have their index steps on the worker: this thread also reads and folds the log. */
+/**
+ * Of every five finished documents, three have their index steps on the worker, since this thread
+ * also reads and folds the log: the fastest of the shares tried (see docs/benchmarks.md).
+ */
 const WORKER_SHARE = { toWorker: 3, slots: 5 } as const;
 const WORKER_FROM_EVENTS = 50_000;
 
