@@ -22,14 +22,14 @@ export interface BulkBuildOptions {
   readonly cancelled?: () => boolean;
   /**
    * Builds of at least this many events share the replay index's steps with a worker thread,
-   * when the definition names its source; smaller ones are done before a thread has started.
+   * when the aggregation names its source; smaller ones are done before a thread has started.
    */
   readonly workerFromEvents?: number;
 }
 
 /**
  * Of every five finished documents, three have their index steps on the worker, since this thread
- * also reads and folds the log: the fastest of the shares tried (see docs/benchmarks.md).
+ * also reads and folds the log: the fastest share in single runs of a few (see docs/benchmarks.md).
  */
 const WORKER_SHARE = { toWorker: 3, slots: 5 } as const;
 const WORKER_FROM_EVENTS = 50_000;
@@ -91,7 +91,9 @@ const hash = (text: string): number => {
  *    business axis over all days), the index position and the checkpoint in one last commit.
  *
  * The result is what `applyEvents` would have built event by event: the same documents with the
- * same positions, and the same rows; and the index that the `ReplayIndexer` would have built, so
+ * same positions, and the same rows (up to the order in which fractional sums are added; the
+ * rows come from the index, whose steps see a document's current records, which is all that
+ * indicator facts read); and the index that the `ReplayIndexer` would have built, so
  * the build is replay-ready when it goes live. The build is not live until that last commit, so
  * a crash before it leaves no checkpoint, and the build is started again from nothing. Returns
  * false when cancelled.
@@ -117,7 +119,9 @@ export const bulkBuild = async (
   };
 
   const spans = new Map<string, DocumentSpan>();
+  let eventsRead = 0;
   await eachPage(events, upcasters, target, pageSize, cancelled, (page) => {
+    eventsRead += page.length;
     for (const event of page) {
       routed(event, (collection, id) => {
         const key = documentKey(collection, id);
@@ -132,7 +136,7 @@ export const bulkBuild = async (
   if (cancelled()) return false;
   const partitions = partitionsFor(spans, options.recordsInMemory ?? RECORDS_IN_MEMORY);
 
-  const steps = indexStepsFor(definition, target, options.workerFromEvents ?? WORKER_FROM_EVENTS);
+  const steps = indexStepsFor(definition, target, eventsRead >= (options.workerFromEvents ?? WORKER_FROM_EVENTS));
   try {
     let finished: DocumentChange[] = [];
     const finish = (entry: OpenDocument) => {
@@ -161,6 +165,7 @@ export const bulkBuild = async (
           await store.commit(finished);
           finished = [];
         }
+        await steps?.pace();
         // Progress as a position: the share of all partitions' folding done so far.
         await options.onProgress?.(Math.floor((partition * target + page[page.length - 1].position) / partitions));
       });
@@ -195,12 +200,13 @@ export const bulkBuild = async (
   }
 };
 
-/** Where a build's index steps are computed: shared with a worker for a large build whose definition says how to make it. */
-const indexStepsFor = (definition: ReadModelDefinition, target: number, workerFromEvents: number): IndexSteps | null => {
-  if (!definition.aggregation) return null;
-  const { source } = definition;
-  if (source === undefined || target < workerFromEvents) return localIndexSteps(definition.aggregation, target);
-  return sharedIndexSteps({ ...definition, source }, target, WORKER_SHARE.toWorker, WORKER_SHARE.slots);
+/** Where a build's index steps are computed: shared with a worker for a large build whose aggregation says how to make it. */
+const indexStepsFor = (definition: ReadModelDefinition, target: number, large: boolean): IndexSteps | null => {
+  const { aggregation } = definition;
+  if (!aggregation) return null;
+  const { source } = aggregation;
+  if (source === undefined || !large) return localIndexSteps(aggregation, target);
+  return sharedIndexSteps({ ...aggregation, source }, target, WORKER_SHARE.toWorker, WORKER_SHARE.slots);
 };
 
 /** Rows summed in memory as documents, leaving out those whose sums all come to zero. */

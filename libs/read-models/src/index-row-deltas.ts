@@ -30,12 +30,12 @@ export interface IndexMonth {
 }
 
 /** The month (YYYY-MM) and day of the month of a day number, made once per day. */
-const months = new Map<number, { name: string; dayOfMonth: number }>();
+const monthsOfDays = new Map<number, { name: string; dayOfMonth: number }>();
 const monthOf = (day: number) => {
-  let found = months.get(day);
+  let found = monthsOfDays.get(day);
   if (found === undefined) {
     const date = new Date(day * DAY_MS);
-    months.set(day, (found = { name: date.toISOString().slice(0, 7), dayOfMonth: date.getUTCDate() }));
+    monthsOfDays.set(day, (found = { name: date.toISOString().slice(0, 7), dayOfMonth: date.getUTCDate() }));
   }
   return found;
 };

@@ -1,7 +1,6 @@
-import { once } from 'node:events';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AggregateContribution, Aggregation, ReadModelDefinition, RecordDocument } from '@toc/domain';
+import { AggregateContribution, Aggregation, DefinitionSource, RecordDocument } from '@toc/domain';
 import { IndexMonth, IndexRowDeltas } from './index-row-deltas';
 import { addDocumentChange, mergedDays } from './replay-index';
 
@@ -9,6 +8,8 @@ import { addDocumentChange, mergedDays } from './replay-index';
 export interface IndexSteps {
   /** Adds the steps of a final document (from nothing up to the build's position). */
   add(collection: string, doc: RecordDocument): void;
+  /** Waits while work handed elsewhere lags too far behind, so copies of documents do not pile up. */
+  pace(): Promise<void>;
   /** The index months, and the cells: the business axis summed over all days. */
   finish(): Promise<{ months: Iterable<IndexMonth>; totals: Iterable<AggregateContribution> }>;
   /** Stops any thread still working, for a build that ends without its results. */
@@ -20,14 +21,15 @@ export const localIndexSteps = (aggregation: Aggregation, target: number): Index
   const deltas = new IndexRowDeltas(aggregation.sumNames);
   return {
     add: (collection, doc) => addDocumentChange(deltas, aggregation, collection, doc, 0, target),
+    pace: async () => undefined,
     finish: async () => ({ months: deltas.months(), totals: deltas.totals() }),
     close: async () => undefined,
   };
 };
 
-/** What the worker is handed, and what it answers when asked to finish. */
+/** What the worker is handed; it answers each batch of documents with 1, and the finish with its rows. */
 export interface IndexWorkerData {
-  readonly source: NonNullable<ReadModelDefinition['source']>;
+  readonly source: DefinitionSource;
   readonly target: number;
 }
 export interface IndexWorkerResult {
@@ -38,6 +40,8 @@ export const FINISH = 'finish';
 
 /** Documents handed to the worker per message: fewer messages, a bounded copy each. */
 const DOCUMENTS_PER_MESSAGE = 200;
+/** Batches the worker may have still to do before the folding waits for it. */
+const BATCHES_IN_FLIGHT = 20;
 
 /**
  * Starts the worker in a thread of its own. From the TypeScript sources (tests, a development
@@ -58,32 +62,60 @@ const startWorker = (data: IndexWorkerData): Worker => {
 /**
  * Index steps shared with a worker thread: of every `slots` documents, `toWorker` are handed
  * to the worker and the rest computed here, so the two cores work at once while this thread
- * also reads and folds the log. Each side sums its own rows; finishing merges them.
+ * also reads and folds the log. Each side sums its own rows; finishing merges them. A worker
+ * that fails fails the next call, so a build does not fold on for nothing.
  */
-export const sharedIndexSteps = (definition: ReadModelDefinition & { source: IndexWorkerData['source'] }, target: number, toWorker: number, slots: number): IndexSteps => {
-  const local = localIndexSteps(definition.aggregation!, target);
-  const worker = startWorker({ source: definition.source, target });
-  const failed = new Promise<never>((_, reject) => {
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the index worker exited with code ${code}`)));
+export const sharedIndexSteps = (aggregation: Aggregation & { source: DefinitionSource }, target: number, toWorker: number, slots: number): IndexSteps => {
+  const local = localIndexSteps(aggregation, target);
+  const worker = startWorker({ source: aggregation.source, target });
+  let failure: Error | undefined;
+  let result: IndexWorkerResult | undefined;
+  let inFlight = 0;
+  let wake: (() => void) | undefined;
+  const woken = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const fail = (error: Error) => {
+    failure ??= error;
+    woken();
+  };
+  worker.on('message', (message: 1 | IndexWorkerResult) => {
+    if (message === 1) inFlight--;
+    else result = message;
+    woken();
   });
-  failed.catch(() => undefined);
+  worker.once('error', fail);
+  worker.once('messageerror', fail);
+  worker.once('exit', (code) => fail(new Error(`the index worker stopped with exit code ${code}`)));
+  const until = async (done: () => boolean) => {
+    while (!done()) {
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+
   let batch: [string, RecordDocument][] = [];
+  const send = () => {
+    if (batch.length === 0) return;
+    worker.postMessage(batch);
+    inFlight++;
+    batch = [];
+  };
   let added = 0;
   return {
     add(collection, doc) {
+      if (failure) throw failure;
       if (added++ % slots >= toWorker) return local.add(collection, doc);
-      if (batch.push([collection, doc]) < DOCUMENTS_PER_MESSAGE) return;
-      worker.postMessage(batch);
-      batch = [];
+      if (batch.push([collection, doc]) >= DOCUMENTS_PER_MESSAGE) send();
     },
+    pace: () => until(() => inFlight <= BATCHES_IN_FLIGHT),
     async finish() {
-      worker.postMessage(batch);
+      send();
       worker.postMessage(FINISH);
-      const [remote] = (await Promise.race([once(worker, 'message'), failed])) as [IndexWorkerResult];
-      await worker.terminate();
+      await until(() => result !== undefined);
       const own = await local.finish();
-      return { months: mergedMonths([...own.months], remote.months), totals: mergedTotals([...own.totals], remote.totals) };
+      return { months: mergedMonths([...own.months], result!.months), totals: mergedTotals([...own.totals], result!.totals) };
     },
     close: async () => void (await worker.terminate()),
   };

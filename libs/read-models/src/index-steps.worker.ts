@@ -1,19 +1,25 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReadModelDefinition, RecordDocument } from '@toc/domain';
-import { FINISH, IndexWorkerData, IndexWorkerResult, localIndexSteps } from './index-steps';
+import { IndexRowDeltas } from './index-row-deltas';
+import { FINISH, IndexWorkerData, IndexWorkerResult } from './index-steps';
+import { addDocumentChange } from './replay-index';
 
-/** The thread that computes its share of a bulk build's index steps (see sharedIndexSteps). */
+/**
+ * The thread that computes its share of a bulk build's index steps (see sharedIndexSteps). The
+ * handler is synchronous, so anything it throws ends the thread and reaches the build as an error.
+ */
 const { source, target } = workerData as IndexWorkerData;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const definition = (require(source.module) as Record<string, (...args: unknown[]) => ReadModelDefinition>)[source.factory](...source.args);
-const steps = localIndexSteps(definition.aggregation!, target);
+const { aggregation } = (require(source.module) as Record<string, (...args: unknown[]) => ReadModelDefinition>)[source.factory](...source.args);
+if (!aggregation) throw new Error(`${source.factory} in ${source.module} makes a read model without an aggregation`);
+const deltas = new IndexRowDeltas(aggregation.sumNames);
 
-parentPort!.on('message', async (message: [string, RecordDocument][] | typeof FINISH) => {
-  if (message !== FINISH) {
-    for (const [collection, doc] of message) steps.add(collection, doc);
+parentPort!.on('message', (message: [string, RecordDocument][] | typeof FINISH) => {
+  if (message === FINISH) {
+    const result: IndexWorkerResult = { months: [...deltas.months()], totals: [...deltas.totals()] };
+    parentPort!.postMessage(result);
     return;
   }
-  const { months, totals } = await steps.finish();
-  const result: IndexWorkerResult = { months: [...months], totals: [...totals] };
-  parentPort!.postMessage(result);
+  for (const [collection, doc] of message) addDocumentChange(deltas, aggregation, collection, doc, 0, target);
+  parentPort!.postMessage(1);
 });

@@ -16,17 +16,20 @@ import { DocumentChange, StoredDocument } from './read-model-store.port';
  * dates (YYYY-MM-DD). A row is stored in its cell's document for the axis and month, which
  * keeps the month's rows in columns (see IndexMonth and StoredIndexMonth).
  */
-export const REPLAY_INDEX = 'replay_index';
+export const REPLAY_INDEX = 'replay_months';
+/**
+ * Where an earlier layout kept a row per cell, axis and day. A collection of its own, so that code
+ * of either layout never reads the other's; the indexer drops it and builds the months again.
+ */
+export const DAY_ROW_INDEX = 'replay_index';
 /** The document in the index collection that holds the position the index covers. */
 export const REPLAY_INDEX_CHECKPOINT = '#checkpoint';
-/** The layout of the index's documents, kept in its checkpoint: an index of another layout is built again. */
-export const REPLAY_INDEX_FORMAT = 2;
 
 /** The write of the index checkpoint at a position. */
 export const indexCheckpoint = (collection: string, position: number): DocumentChange => ({
   collection,
   id: REPLAY_INDEX_CHECKPOINT,
-  doc: { id: REPLAY_INDEX_CHECKPOINT, position, format: REPLAY_INDEX_FORMAT },
+  doc: { id: REPLAY_INDEX_CHECKPOINT, position },
   position,
 });
 
@@ -53,7 +56,7 @@ export const mergedDays = (a: MonthColumns, b: MonthColumns): { days: number[]; 
     const inA = a.days[i] === day;
     const inB = b.days[j] === day;
     days.push(day);
-    for (let k = 0; k < sums.length; k++) sums[k].push((inA ? (a.sums[k][i] ?? 0) : 0) + (inB ? b.sums[k][j] : 0));
+    for (let k = 0; k < sums.length; k++) sums[k].push((inA ? (a.sums[k][i] ?? 0) : 0) + (inB ? (b.sums[k][j] ?? 0) : 0));
     if (inA) i++;
     if (inB) j++;
   }

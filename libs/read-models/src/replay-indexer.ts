@@ -2,7 +2,7 @@ import { ReadModelDefinition, RecordDocument, RecordedEvent, UpcasterChain } fro
 import { EventStore } from '@toc/event-store';
 import { CHECKPOINTS, collectionIn, touchedDocumentIds } from './projection-engine';
 import { ReadModelStore } from './read-model-store.port';
-import { REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, REPLAY_INDEX_FORMAT, addDocumentChange, indexCheckpoint, monthChanges } from './replay-index';
+import { DAY_ROW_INDEX, REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, addDocumentChange, indexCheckpoint, monthChanges } from './replay-index';
 import { IndexRowDeltas } from './index-row-deltas';
 
 export interface ReplayIndexerOptions {
@@ -13,15 +13,12 @@ export interface ReplayIndexerOptions {
   readonly batchSize?: number;
 }
 
-/** The checkpoint a build's replay index keeps, of whatever layout, or null when it has none. */
-const storedIndexCheckpoint = async (store: ReadModelStore, namespace: string) =>
-  (await store.get(collectionIn(namespace, REPLAY_INDEX), REPLAY_INDEX_CHECKPOINT))?.doc ?? null;
+/** The position up to which a build's replay index (in `collection`) is complete, or null when it has none yet. */
+const indexedUpTo = async (store: ReadModelStore, namespace: string, collection = REPLAY_INDEX): Promise<number | null> =>
+  ((await store.get(collectionIn(namespace, collection), REPLAY_INDEX_CHECKPOINT))?.doc.position as number | undefined) ?? null;
 
-/** The position up to which a build's replay index is complete, or null when it has none yet (or one of an older layout). */
-export const replayIndexPosition = async (store: ReadModelStore, namespace: string): Promise<number | null> => {
-  const checkpoint = await storedIndexCheckpoint(store, namespace);
-  return checkpoint?.format === REPLAY_INDEX_FORMAT ? (checkpoint.position as number) : null;
-};
+/** The position up to which a build's replay index is complete, or null when it has none yet. */
+export const replayIndexPosition = (store: ReadModelStore, namespace: string): Promise<number | null> => indexedUpTo(store, namespace);
 
 /** The store indexes a replay reads the index rows by. */
 export const ensureReplayRowIndexes = async (store: ReadModelStore, rows: string): Promise<void> => {
@@ -57,8 +54,8 @@ export class ReplayIndexer {
     if (!aggregation) throw new Error(`read model ${this.definition.name} has no aggregation to index`);
     const rows = collectionIn(namespace, REPLAY_INDEX);
     if ((await this.buildPosition(namespace)) === null) return this.dropIndexOf(namespace);
-    // An index of an older layout is built again from nothing.
-    if ((await replayIndexPosition(this.store, namespace)) === null) await this.dropIndexOf(namespace);
+    // An index of the earlier layout is left for the months built from nothing.
+    if ((await indexedUpTo(this.store, namespace, DAY_ROW_INDEX)) !== null) await this.store.dropCollection(collectionIn(namespace, DAY_ROW_INDEX));
     await ensureReplayRowIndexes(this.store, rows);
     let indexed = (await replayIndexPosition(this.store, namespace)) ?? 0;
     for (;;) {
@@ -84,7 +81,7 @@ export class ReplayIndexer {
    * rebuild), perhaps while a batch of its index was being written: its index goes too.
    */
   private async dropIndexOf(namespace: string): Promise<number> {
-    if ((await storedIndexCheckpoint(this.store, namespace)) !== null) await this.store.dropCollection(collectionIn(namespace, REPLAY_INDEX));
+    if ((await replayIndexPosition(this.store, namespace)) !== null) await this.store.dropCollection(collectionIn(namespace, REPLAY_INDEX));
     return 0;
   }
 

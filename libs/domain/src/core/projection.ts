@@ -73,12 +73,15 @@ export interface Aggregation {
   /** For each sum, whether capped parts cap it (see AggregatePart). */
   readonly cappedSums: readonly boolean[];
   readonly parts: (collection: string, doc: ProjectionDocument) => readonly AggregatePart[];
+  /** Where the definition holding this aggregation is made, so another thread can make the same one. */
+  readonly source?: DefinitionSource;
 }
 
 /**
  * Where a definition is made: a module, the name of the function it exports, and the plain
  * arguments to call it with. Another thread (which cannot be handed functions) makes the same
- * definition from it.
+ * definition from it. It is kept with the aggregation, so a definition given another
+ * aggregation does not keep the source of the first.
  */
 export interface DefinitionSource {
   readonly module: string;
@@ -92,7 +95,6 @@ export interface ReadModelDefinition {
   readonly version: number;
   readonly projections: readonly Projection[];
   readonly aggregation?: Aggregation;
-  readonly source?: DefinitionSource;
 }
 
 /** The event whose documents a retraction must be routed to. */

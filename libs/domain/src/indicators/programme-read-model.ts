@@ -34,6 +34,6 @@ export const programmeReadModel = (calendar: ProgrammeCalendar): ReadModelDefini
     collection: INDICATOR_CELLS,
     ...INDICATOR_SUMS,
     parts: (collection, doc) => indicatorParts(indicatorFactsOf(collection, doc), calendar),
+    source: { module: __filename, factory: 'programmeReadModel', args: [calendar] },
   },
-  source: { module: __filename, factory: 'programmeReadModel', args: [calendar] },
 });
