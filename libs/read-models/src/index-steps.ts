@@ -114,6 +114,8 @@ export const sharedIndexSteps = (aggregation: Aggregation & { source: Definition
       send();
       worker.postMessage(FINISH);
       await until(() => result !== undefined);
+      // The worker's heap goes before this thread's rows are merged with its own.
+      await worker.terminate();
       const own = await local.finish();
       return { months: mergedMonths([...own.months], result!.months), totals: mergedTotals([...own.totals], result!.totals) };
     },
