@@ -2,7 +2,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AggregateContribution, Aggregation, DefinitionSource, RecordDocument } from '@toc/domain';
 import { IndexMonth, IndexRowDeltas } from './index-row-deltas';
-import { addDocumentChange, mergedDays } from './replay-index';
+import { RowDeltas, addContributions, addDocumentChange, mergedDays } from './replay-index';
 
 /** The replay-index rows of a bulk build, from its final documents. */
 export interface IndexSteps {
@@ -134,11 +134,9 @@ const mergedMonths = (own: IndexMonth[], other: readonly IndexMonth[]): IndexMon
 };
 
 /** Cells of two sets of rows, the sums of the same cell added. */
-const mergedTotals = (own: AggregateContribution[], other: readonly AggregateContribution[]): AggregateContribution[] => {
-  const byKey = new Map(own.map((cell) => [cell.key, cell]));
-  for (const cell of other) {
-    const mine = byKey.get(cell.key);
-    byKey.set(cell.key, mine ? { ...mine, sums: Object.fromEntries(Object.entries(mine.sums).map(([name, sum]) => [name, sum + (cell.sums[name] ?? 0)])) } : cell);
-  }
-  return [...byKey.values()];
+const mergedTotals = (own: readonly AggregateContribution[], other: readonly AggregateContribution[]): AggregateContribution[] => {
+  const cells: RowDeltas = new Map();
+  addContributions(cells, own, 1);
+  addContributions(cells, other, 1);
+  return [...cells.values()];
 };
