@@ -2,7 +2,8 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AggregateContribution, Aggregation, DefinitionSource, RecordDocument } from '@toc/domain';
 import { IndexMonth, IndexRowDeltas } from './index-row-deltas';
-import { RowDeltas, addContributions, addDocumentChange, mergedDays } from './replay-index';
+import { addDocumentChange } from './document-steps';
+import { RowDeltas, addContributions, mergedDays } from './replay-index';
 
 /** The replay-index rows of a bulk build, from its final documents. */
 export interface IndexSteps {

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ReadModelDefinition, RecordDocument } from '@toc/domain';
 import { IndexRowDeltas } from './index-row-deltas';
 import { FINISH, IndexWorkerData, IndexWorkerResult } from './index-steps';
-import { addDocumentChange } from './replay-index';
+import { addDocumentChange } from './document-steps';
 
 /**
  * The thread that computes its share of a bulk build's index steps (see sharedIndexSteps). The

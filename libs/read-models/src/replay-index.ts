@@ -1,5 +1,5 @@
-import { AggregateContribution, AggregatePart, Aggregation, CellFold, EventRecord, ProjectionDocument, RecordDocument } from '@toc/domain';
-import { IndexMonth, IndexRowDeltas, ReplayAxis, dayNumberOf } from './index-row-deltas';
+import { AggregateContribution, Aggregation, CellFold, ProjectionDocument } from '@toc/domain';
+import { IndexMonth, ReplayAxis } from './index-row-deltas';
 import { settled } from './rounding-noise';
 import { DocumentChange, StoredDocument } from './read-model-store.port';
 
@@ -117,115 +117,8 @@ export const monthSumsBefore = (doc: Readonly<Record<string, unknown>>, day: str
 export type { ReplayAxis };
 
 export const dayOf = (iso: string): string => iso.slice(0, 10);
-const DAY_MS = 86_400_000;
-
 /** Deltas of aggregate rows by row id, summed over documents before they are written. */
 export type RowDeltas = Map<string, AggregateContribution & { sums: Record<string, number> }>;
-
-interface Entry {
-  /** The record's place among all of the document's records, the same at every position. */
-  readonly ordinal: number;
-  readonly eventId: string;
-  readonly record: EventRecord;
-  readonly happened: string;
-  readonly recorded: string;
-  /** Day of the withdrawal, if it is stored at or before the position in question. */
-  readonly withdrawn: string | null;
-}
-
-const entriesOf = (doc: RecordDocument, position: number): Entry[] => {
-  const entries: Entry[] = [];
-  let ordinal = 0;
-  for (const [eventId, record] of Object.entries(doc.records)) {
-    if (record.position <= position) entries.push({ ordinal, eventId, record, happened: dayOf(record.at), recorded: dayOf(record.recordedAt), withdrawn: null });
-    ordinal++;
-  }
-  for (const [eventId, record] of Object.entries(doc.withdrawn ?? {})) {
-    if (record.position <= position) {
-      const withdrawn = record.withdrawnPosition <= position ? dayOf(record.withdrawnAt) : null;
-      entries.push({ ordinal, eventId, record, happened: dayOf(record.at), recorded: dayOf(record.recordedAt), withdrawn });
-    }
-    ordinal++;
-  }
-  return entries;
-};
-
-/** A document's parts per distinct set of its records, made once per set. */
-const partsOfSets = (aggregation: Aggregation, collection: string, id: string) => {
-  const memo = new Map<string, readonly AggregatePart[]>();
-  return (included: readonly Entry[]): readonly AggregatePart[] => {
-    if (included.length === 0) return [];
-    let key = '';
-    for (const entry of included) key += `${entry.ordinal},`;
-    let found = memo.get(key);
-    if (!found) {
-      const doc = { id, records: Object.fromEntries(included.map((entry) => [entry.eventId, entry.record])) };
-      memo.set(key, (found = aggregation.parts(collection, doc)));
-    }
-    return found;
-  };
-};
-
-/** What is counted on an axis on a day: records that happened by then, or that were known then. */
-const countedOn: Record<ReplayAxis, (entry: Entry, day: string) => boolean> = {
-  happened: (entry, day) => entry.withdrawn === null && entry.happened <= day,
-  recorded: (entry, day) => entry.recorded <= day && (entry.withdrawn === null || entry.withdrawn > day),
-};
-
-const daysOn: Record<ReplayAxis, (entry: Entry) => string[]> = {
-  happened: (entry) => (entry.withdrawn === null ? [entry.happened] : []),
-  recorded: (entry) => (entry.withdrawn ? [entry.recorded, entry.withdrawn] : [entry.recorded]),
-};
-
-/** The day before which a change between two positions cannot alter a document's rows on an axis. */
-const firstChangedDay = (doc: RecordDocument, from: number, to: number, axis: ReplayAxis): string | null => {
-  const changed = (position: number) => position > from && position <= to;
-  let first: string | null = null;
-  const consider = (day: string) => (first = first === null || day < first ? day : first);
-  for (const record of Object.values(doc.records)) {
-    if (changed(record.position)) consider(axis === 'happened' ? dayOf(record.at) : dayOf(record.recordedAt));
-  }
-  for (const record of Object.values(doc.withdrawn ?? {})) {
-    if (axis === 'happened' && (changed(record.position) || changed(record.withdrawnPosition))) consider(dayOf(record.at));
-    if (axis === 'recorded' && changed(record.position)) consider(dayOf(record.recordedAt));
-    if (axis === 'recorded' && changed(record.withdrawnPosition)) consider(dayOf(record.withdrawnAt));
-  }
-  return first;
-};
-
-/**
- * Adds to `deltas` how one document's index rows change when the index moves from position
- * `from` to `to`: on each axis, its steps as seen at `to` minus its steps as seen at `from`.
- * Steps before the first day that the records stored in between touch are the same at both
- * positions and are not computed, so a document that grows at its end costs a step or two.
- */
-export const addDocumentChange = (deltas: IndexRowDeltas, aggregation: Aggregation, collection: string, doc: RecordDocument, from: number, to: number): void => {
-  const partsOf = partsOfSets(aggregation, collection, doc.id);
-  for (const axis of ['happened', 'recorded'] as const) {
-    const pivot = firstChangedDay(doc, from, to, axis);
-    if (pivot === null) continue;
-    for (const [position, sign] of [
-      [from, -1],
-      [to, 1],
-    ] as const) {
-      const entries = entriesOf(doc, position);
-      if (entries.length === 0) continue;
-      const counted = countedOn[axis];
-      const dayBefore = dayOf(new Date(Date.parse(`${pivot}T00:00:00.000Z`) - DAY_MS).toISOString());
-      // Each day's step folds only the parts that differ from the day before.
-      let before = partsOf(entries.filter((entry) => counted(entry, dayBefore)));
-      const fold = CellFold.of(aggregation, before);
-      for (const day of [...new Set(entries.flatMap(daysOn[axis]))].filter((day) => day >= pivot).sort()) {
-        const after = partsOf(entries.filter((entry) => counted(entry, day)));
-        if (after === before) continue;
-        fold.replace(before, after);
-        const dayNumber = dayNumberOf(day);
-        fold.changes((cell, change) => deltas.add(cell, change, axis, dayNumber, sign));
-        before = after;
-      }
-    }
-  }
-};
 
 /** The delta of a row in `deltas`, added when missing. */
 const deltaOf = (deltas: RowDeltas, key: string, fields: AggregateContribution['fields']) => {

@@ -2,7 +2,8 @@ import { ReadModelDefinition, RecordDocument, RecordedEvent, UpcasterChain } fro
 import { EventStore } from '@toc/event-store';
 import { CHECKPOINTS, collectionIn, touchedDocumentIds } from './projection-engine';
 import { ReadModelStore } from './read-model-store.port';
-import { DAY_ROW_INDEX, REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, addDocumentChange, indexCheckpoint, monthChanges } from './replay-index';
+import { DAY_ROW_INDEX, REPLAY_INDEX, REPLAY_INDEX_CHECKPOINT, indexCheckpoint, monthChanges } from './replay-index';
+import { addDocumentChange } from './document-steps';
 import { IndexRowDeltas } from './index-row-deltas';
 
 export interface ReplayIndexerOptions {

@@ -66,16 +66,28 @@ export class CellFold {
     }
   }
 
-  /** Applies the difference from one list of a document's parts to another: the parts only one list has. */
+  /**
+   * Applies the difference from one list of a document's parts to another: the parts only one
+   * list has. Two states of a document mostly share their parts in the same order, so the run
+   * of the very same part objects at either end is skipped before the rest is compared by key.
+   */
   replace(before: readonly AggregatePart[], after: readonly AggregatePart[]): void {
+    let start = 0;
+    while (start < before.length && start < after.length && before[start] === after[start]) start++;
+    let endBefore = before.length;
+    let endAfter = after.length;
+    while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+      endBefore--;
+      endAfter--;
+    }
     const counts = new Map<string, { part: AggregatePart; count: number }>();
     const count = (part: AggregatePart, by: number) => {
       const entry = counts.get(part.key);
       if (entry) entry.count += by;
       else counts.set(part.key, { part, count: by });
     };
-    for (const part of before) count(part, -1);
-    for (const part of after) count(part, 1);
+    for (let index = start; index < endBefore; index++) count(before[index], -1);
+    for (let index = start; index < endAfter; index++) count(after[index], 1);
     for (const { part, count } of counts.values()) {
       for (let left = Math.abs(count); left > 0; left--) this.apply(part, count > 0 ? 1 : -1);
     }

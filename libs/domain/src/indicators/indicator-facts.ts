@@ -131,35 +131,44 @@ const cellSignatureOf = (fact: IndicatorFact, definition: IndicatorDefinition): 
   return signature;
 };
 
-/** Facts' cells by signature, per calendar; few facts differ in what decides their cells. */
-const cellsBySignature = new WeakMap<ProgrammeCalendar, Map<string, readonly Cell[]>>();
-const CELL_LISTS_KEPT = 200_000;
+/** The cells of facts with one signature, and their parts by sums: equal facts share one part. */
+interface SignatureParts {
+  readonly cells: readonly Cell[];
+  readonly parts: Map<string, AggregatePart>;
+}
+
+/** Facts' cells and parts by signature, per calendar; few facts differ in what decides their cells. */
+const partsBySignature = new WeakMap<ProgrammeCalendar, Map<string, SignatureParts>>();
+const SIGNATURES_KEPT = 200_000;
 
 /**
  * Turns one document's facts into the parts of its contributions to indicator cells (per
  * period type, period and breakdown value): each fact adds its numbers to each of its cells,
  * and a distinct count's part is capped, so it counts at most once per document and cell.
+ * Equal facts get the same part object, so that two states of a document compare part by
+ * part without comparing keys (see CellFold.replace).
  */
 export const indicatorParts = (facts: readonly IndicatorFact[], calendar: ProgrammeCalendar): AggregatePart[] => {
-  let known = cellsBySignature.get(calendar);
-  if (known === undefined) cellsBySignature.set(calendar, (known = new Map()));
+  let known = partsBySignature.get(calendar);
+  if (known === undefined) partsBySignature.set(calendar, (known = new Map()));
   const parts: AggregatePart[] = [];
   for (const fact of facts) {
     const definition = definitions.get(fact.indicator);
     if (!definition) throw new Error(`unknown indicator ${fact.indicator}`);
     const signature = cellSignatureOf(fact, definition);
-    let cells = known.get(signature);
-    if (cells === undefined) {
-      if (known.size >= CELL_LISTS_KEPT) known.clear();
-      known.set(signature, (cells = cellsOfFact(fact, definition, calendar)));
+    let ofSignature = known.get(signature);
+    if (ofSignature === undefined) {
+      if (known.size >= SIGNATURES_KEPT) known.clear();
+      known.set(signature, (ofSignature = { cells: cellsOfFact(fact, definition, calendar), parts: new Map() }));
     }
     const denominator = fact.denominator ?? 0;
-    parts.push({
-      key: `${signature}=${fact.numerator},${denominator},${fact.subjects}`,
-      cells,
-      sums: [fact.numerator, denominator, fact.subjects],
-      capped: definition.aggregation === 'distinct-count',
-    });
+    const sums = `${fact.numerator},${denominator},${fact.subjects}`;
+    let part = ofSignature.parts.get(sums);
+    if (part === undefined) {
+      const capped = definition.aggregation === 'distinct-count';
+      ofSignature.parts.set(sums, (part = { key: `${signature}=${sums}`, cells: ofSignature.cells, sums: [fact.numerator, denominator, fact.subjects], capped }));
+    }
+    parts.push(part);
   }
   return parts;
 };

@@ -38,21 +38,28 @@ const localDateFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 const localDateCache = new Map<string, string>();
+/** Local dates by the instant as given: stored times come back as the same strings again and again. */
+const localDateOfInstant = new Map<string, string>();
+const INSTANTS_KEPT = 500_000;
 const HOUR_MS = 3_600_000;
 const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 /** The local calendar date (YYYY-MM-DD) of an ISO instant; a bare date is returned as is. */
 export const localDate = (iso: string): string => {
   if (iso.length === 10) return iso;
+  let date = localDateOfInstant.get(iso);
+  if (date !== undefined) return date;
   // The offset only changes on the hour, so every instant of a UTC hour has the same local date;
   // stored times are canonical UTC, whose first 13 characters name that hour without parsing.
   const hour = CANONICAL_UTC.test(iso) ? iso.slice(0, 13) : new Date(Math.floor(Date.parse(iso) / HOUR_MS) * HOUR_MS).toISOString().slice(0, 13);
-  let date = localDateCache.get(hour);
+  date = localDateCache.get(hour);
   if (date === undefined) {
     date = localDateFormat.format(new Date(`${hour}:00:00.000Z`));
     if (localDateCache.size > 100_000) localDateCache.clear();
     localDateCache.set(hour, date);
   }
+  if (localDateOfInstant.size >= INSTANTS_KEPT) localDateOfInstant.clear();
+  localDateOfInstant.set(iso, date);
   return date;
 };
 
