@@ -235,6 +235,44 @@ describe('an api beside a separate projector (EMBEDDED_PROJECTOR=false)', () => 
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('makes a read with minPosition wait for the separate projector, and answers 503 while nothing has applied the write', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'toc-e2e-apart-'));
+    const env = { DATA_DIR: dataDir, EMBEDDED_PROJECTOR: 'false', MAX_READ_WAIT_MS: '3000' };
+    const runtime = await Runtime.open(loadConfig(env));
+    const app = await createApp(runtime, { logger: false });
+    await app.init();
+    const recorder = { 'X-Api-Key': runtime.keys.create({ name: 'recorder', roles: ['recorder'] }).key };
+    const evaluator = { 'X-Api-Key': runtime.keys.create({ name: 'evaluator', roles: ['evaluator'] }).key };
+    let projector: Runtime | undefined;
+    try {
+      const written = await request(app.getHttpServer())
+        .post('/v1/good-practice-analyses')
+        .set(recorder)
+        .send({ occurredAt: AT, analysisId: 'gp-apart', housingArea: 'sydhavnen', practicesIdentified: 2, summary: 'Two practices' });
+      expect(written.status).toBe(201);
+      const read = () => request(app.getHttpServer()).get('/v1/indicators/ACT-GOOD-PRACTICE-ANALYSES').query({ minPosition: written.body.position }).set(evaluator);
+
+      // No projector runs yet: the read waits out MAX_READ_WAIT_MS and says to retry, rather than answer without the write.
+      const stale = await read();
+      expect(stale.status).toBe(503);
+      expect(stale.headers['retry-after']).toBe('1');
+      expect(stale.body.message[0]).toMatch(/has not applied position/);
+
+      // A projector in another runtime on the same files: the next read waits for it and sees the write.
+      projector = await Runtime.open(loadConfig({ ...env, EMBEDDED_PROJECTOR: 'true' }));
+      const pending = read();
+      await projector.startProjector();
+      const fresh = await pending;
+      expect(fresh.status).toBe(200);
+      expect(fresh.body.indicator.total.result).toBe(1);
+    } finally {
+      await app.close();
+      await projector?.close();
+      await runtime.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('times in queries: a time with its offset, or a date that is a whole day in Copenhagen', () => {

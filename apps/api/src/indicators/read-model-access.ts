@@ -17,8 +17,9 @@ export class ReadModelAccess {
   ) {}
 
   /**
-   * Read your own writes: a position not yet written is a 400 at once; when this process runs
-   * the projector, the read waits until `position` is applied, at most MAX_READ_WAIT_MS, and is
+   * Read your own writes: a position not yet written is a 400 at once; otherwise the read waits
+   * until the live build has applied `position`, whichever process projects it (this one, or a
+   * separate projector whose stored checkpoint is polled), at most MAX_READ_WAIT_MS, and is
    * otherwise answered 503 with Retry-After rather than with figures that miss the write.
    */
   async caughtUpTo(position: number | undefined): Promise<void> {
@@ -27,7 +28,6 @@ export class ReadModelAccess {
     if (position > head) {
       throw invalidInput([{ field: 'minPosition', rule: 'max', message: `minPosition must be at most ${head}, the position of the last event written` }]);
     }
-    if (!this.config.embeddedProjector) return;
     const abandon = new AbortController();
     const timer = setTimeout(() => abandon.abort(), this.config.http.maxReadWaitMs);
     const caughtUp = await this.projector.waitFor(position, abandon.signal).finally(() => clearTimeout(timer));
