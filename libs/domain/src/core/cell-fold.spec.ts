@@ -85,6 +85,95 @@ describe('CellFold', () => {
     });
   });
 
+  describe('given lists of parts that share the very same part objects at both ends', () => {
+    // Each part in its own cell, so the cells a step visits tell which parts it folded.
+    const A = part([1], [1, 2, 1]);
+    const B = part([2], [2, 0, 1], true);
+    const C = part([3], [3, 1, 0]);
+    const D = part([4], [1, 1, 1]);
+
+    /** The cells with sums other than zero, by key: what a fold amounts to, whatever it once held. */
+    const amountOf = (fold: CellFold) =>
+      Object.fromEntries(
+        fold
+          .contributions()
+          .filter((c) => Object.values(c.sums).some((value) => value !== 0))
+          .map((c) => [c.key, Object.values(c.sums)]),
+      );
+
+    /** Folds `before`, replaces it with `after`, and tells what the step reported and which parts it applied. */
+    const replaced = (before: readonly AggregatePart[], after: readonly AggregatePart[]) => {
+      const fold = CellFold.of(RULES, before);
+      const applied: string[] = [];
+      const apply = fold.apply.bind(fold);
+      jest.spyOn(fold, 'apply').mockImplementation((applying, sign) => {
+        applied.push(`${sign > 0 ? '+' : '-'}${applying.cells.map((c) => c.key).join('+')}`);
+        apply(applying, sign);
+      });
+      fold.replace(before, after);
+      return { fold, changes: changesOf(fold), applied };
+    };
+
+    it('when only the middle differs, then the fold amounts to the after list folded from nothing and only the middle parts\' cells are visited', () => {
+      const { fold, changes, applied } = replaced([A, B, C], [A, D, C]);
+      expect(amountOf(fold)).toEqual(amountOf(CellFold.of(RULES, [A, D, C])));
+      expect(changes).toEqual({ 'cell-2': [-2, 0, -1], 'cell-4': [1, 1, 1] });
+      expect(applied.sort()).toEqual(['+cell-4', '-cell-2']);
+    });
+
+    it('when a part is taken out of the middle, then only its cells are visited', () => {
+      const { fold, changes, applied } = replaced([A, B, C, A], [A, C, A]);
+      expect(amountOf(fold)).toEqual(amountOf(CellFold.of(RULES, [A, C, A])));
+      expect(changes).toEqual({ 'cell-2': [-2, 0, -1] });
+      expect(applied).toEqual(['-cell-2']);
+    });
+
+    it('when a repeated part loses one of its copies ([A, A] to [A]), then its cells fall by one copy and nothing else is visited', () => {
+      const { fold, changes, applied } = replaced([A, A, C], [A, C]);
+      expect(amountOf(fold)).toEqual(amountOf(CellFold.of(RULES, [A, C])));
+      expect(changes).toEqual({ 'cell-1': [-1, -2, -1] });
+      expect(applied).toEqual(['-cell-1']);
+    });
+
+    it('when [A, A] becomes [A] with nothing around them, then the fold amounts to one copy', () => {
+      const { fold, changes } = replaced([A, A], [A]);
+      expect(amountOf(fold)).toEqual(amountOf(CellFold.of(RULES, [A])));
+      expect(changes).toEqual({ 'cell-1': [-1, -2, -1] });
+    });
+
+    it('when a repeated part gains a copy ([A] to [A, A]), then its cells rise by one copy', () => {
+      const { fold, changes, applied } = replaced([B, A], [B, A, A]);
+      expect(amountOf(fold)).toEqual(amountOf(CellFold.of(RULES, [B, A, A])));
+      expect(changes).toEqual({ 'cell-1': [1, 2, 1] });
+      expect(applied).toEqual(['+cell-1']);
+    });
+
+    it('when the middle holds another object with the same key, then nothing changes', () => {
+      const same = part([2], [2, 0, 1], true);
+      expect(same).not.toBe(B);
+      const { fold, changes, applied } = replaced([A, B, C], [A, same, C]);
+      expect(amountOf(fold)).toEqual(amountOf(CellFold.of(RULES, [A, B, C])));
+      expect(changes).toEqual({});
+      expect(applied).toEqual([]);
+    });
+
+    it('when the lists are identical, whether one array or two, then nothing is applied and nothing visited', () => {
+      const list = [A, B, A, C];
+      for (const after of [list, [...list]]) {
+        const { fold, changes, applied } = replaced(list, after);
+        expect(amountOf(fold)).toEqual(amountOf(CellFold.of(RULES, list)));
+        expect(changes).toEqual({});
+        expect(applied).toEqual([]);
+      }
+    });
+
+    it('when the lists share nothing at their ends, then every part is compared and the fold still amounts to the after list', () => {
+      const { fold, changes } = replaced([B, A, C], [C, D, A]);
+      expect(amountOf(fold)).toEqual(amountOf(CellFold.of(RULES, [C, D, A])));
+      expect(changes).toEqual({ 'cell-2': [-2, 0, -1], 'cell-4': [1, 1, 1] });
+    });
+  });
+
   describe('given random documents changed step by step', () => {
     it('when each step replaces the parts, then the summed changes equal folding the last parts from nothing', () => {
       let seed = 7;

@@ -1,6 +1,6 @@
 import { AggregateContribution } from '../core/projection';
 import { IndicatorCode } from './indicator-catalogue';
-import { IndicatorFact, cellId, indicatorContributions } from './indicator-facts';
+import { IndicatorFact, cellId, indicatorContributions, indicatorParts } from './indicator-facts';
 import { ProgrammeCalendar } from './periods';
 
 const calendar: ProgrammeCalendar = { start: '2010-01-01', end: '2011-12-31' };
@@ -270,6 +270,36 @@ describe('indicatorContributions', () => {
       // 23:00 in Copenhagen on 31 March UTC is already 1 April there: the second quarter.
       expect(keysOf([held({ format: 'workshop' }, '2010-03-31T22:30:00Z')])).toContain('ACT-EVENTS-HELD|quarter|2010-Q2|total|*');
       expect(keysOf([held({ format: 'workshop' }, '2010-03-31T21:00:00Z')])).toContain('ACT-EVENTS-HELD|quarter|2010-Q1|total|*');
+    });
+  });
+
+  describe('given equal facts turned into parts in separate calls', () => {
+    const fact = (numerator: number): IndicatorFact => ({
+      indicator: 'ACT-EVENTS-HELD',
+      at: '2010-05-12T10:00:00Z',
+      numerator,
+      subjects: 0,
+      dims: { format: 'workshop', housingArea: 'urbanplanen' },
+    });
+
+    it('when two equal facts are turned into parts, then they get the very same part object, so a fold skips it by identity', () => {
+      const [first] = indicatorParts([fact(1)], calendar);
+      const [second] = indicatorParts([{ ...fact(1), dims: { format: 'workshop', housingArea: 'urbanplanen' } }], calendar);
+      expect(second).toBe(first);
+      expect(second.sums).toEqual([1, 0, 0]);
+    });
+
+    it('when the numerator differs, then the parts are other objects with other keys and sums, on the same cells', () => {
+      const [one] = indicatorParts([fact(1)], calendar);
+      const [two] = indicatorParts([fact(2)], calendar);
+      expect(two).not.toBe(one);
+      expect(two.key).not.toBe(one.key);
+      expect(two.sums).toEqual([2, 0, 0]);
+      expect(two.cells.map((c) => c.key)).toEqual(one.cells.map((c) => c.key));
+      // Asked again, each numerator keeps its own part.
+      expect(indicatorParts([fact(2), fact(1)], calendar)).toEqual([two, one]);
+      const [again] = indicatorParts([fact(2)], calendar);
+      expect(again).toBe(two);
     });
   });
 
