@@ -7,7 +7,9 @@ import { AuthSettings, loadAuthSettings } from './access/auth-config';
 /** Settings come from the environment and are checked at start-up; a bad value stops the process. */
 export interface AppConfig {
   readonly port: number;
-  /** The address the api listens on: loopback unless an operator opens it up. */
+  /** Where apps/projector answers /health/live, /health/ready and /metrics (0: any free port). */
+  readonly projectorPort: number;
+  /** The address the api (and apps/projector's health port) listens on: loopback unless an operator opens it up. */
   readonly host: string;
   /** Bounds that keep any one request or client from exhausting the api. */
   readonly http: HttpLimits;
@@ -159,6 +161,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const eventStore = oneOf(env, 'EVENT_STORE', ['sqlite', 'kurrentdb'] as const, 'sqlite');
   const config: AppConfig = {
     port: integer(env, 'PORT', 3000, 0, 65535),
+    projectorPort: integer(env, 'PROJECTOR_PORT', 3001, 0, 65535),
     host: host(env),
     http: {
       maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 104_857_600),

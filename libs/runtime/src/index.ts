@@ -24,3 +24,5 @@ export * from './migration/copy-events';
 export * from './anchors/anchor-file';
 export * from './anchors/anchored-integrity';
 export { AnchorPublisher } from './anchors/anchor-publisher';
+export * from './health/readiness';
+export * from './health/service-metrics';
