@@ -73,7 +73,7 @@ describe('the projector health port (/health/live, /health/ready, /metrics)', ()
     try {
       const response = await fetch(`http://127.0.0.1:${portOf(standbyServer)}/health/ready`);
       expect(response.status).toBe(200);
-      expect((await response.json()).details.projection).toMatchObject({ state: 'live', runningHere: false });
+      expect(((await response.json()) as { details: { projection: unknown } }).details.projection).toMatchObject({ state: 'live', runningHere: false });
     } finally {
       standbyServer.close();
       await standby.close();
