@@ -120,7 +120,7 @@ export class ProjectionRunner {
   }
 
   /** Whether this process runs the projection now: it was started and holds the lease. */
-  private get runningHere(): boolean {
+  get runningHere(): boolean {
     return this.started && (this.lease?.held ?? true);
   }
 

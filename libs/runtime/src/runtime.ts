@@ -94,20 +94,21 @@ export class Runtime {
     const lease = new LeaseKeeper(readModels, programme.name, { ttlMs: leaseTtlMs, renewIntervalMs: leaseRenewMs });
     // Only the process holding the lease indexes, fenced as the projection is.
     const replayIndex = new ReplayIndexSchedule(new ReplayIndexer(events, lease.fenced, programme, domainUpcasters), readModels, programme, config.replayIndexIntervalMs);
+    const projector = new ProjectionRunner(events, readModels, programme, domainUpcasters, { lease, whileRunning: replayIndex, retryMs, retryMaxMs, failedRetryMs });
     return new Runtime(
       config,
       events,
       readModels,
       new CommandService(events, new CommandRunner(events, domainUpcasters)),
       programme,
-      new ProjectionRunner(events, readModels, programme, domainUpcasters, { lease, whileRunning: replayIndex, retryMs, retryMaxMs, failedRetryMs }),
+      projector,
       replayIndex,
       new IndicatorReader(events, readModels, programme, domainUpcasters, config.minCellSize),
       onFile(join(config.dataDir, DATA_FILES.keys), (file) => ApiKeyStore.open(file)),
       config.auth.jwt && new JwtVerifier(config.auth.jwt),
       await openPersonalData(config),
       onFile(join(config.dataDir, DATA_FILES.accessLog), (file) => AccessLog.open(file)),
-      config.anchors.file || config.anchors.webhookUrl ? new AnchorPublisher(events, config.anchors) : undefined,
+      config.anchors.file || config.anchors.webhookUrl ? new AnchorPublisher(events, config.anchors, () => projector.runningHere) : undefined,
     );
   }
 

@@ -94,6 +94,24 @@ describe('AnchorPublisher', () => {
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('ANCHOR 2 is gone: events were removed'));
   });
 
+  it('publishes nothing while this process is not the one that publishes (it does not hold the lease), and publishes once it is', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'], now: AT });
+    let holdsLease = false;
+    const publisher = new AnchorPublisher(store, { file: anchorFile, intervalMs: 3_600_000 }, () => holdsLease);
+    publisher.start();
+    jest.advanceTimersByTime(3_600_000);
+    for (let turn = 0; turn < 20; turn++) await new Promise(setImmediate);
+    expect(anchorLines()).toEqual([]);
+
+    holdsLease = true;
+    jest.advanceTimersByTime(3_600_000);
+    while (anchorLines().length === 0) await new Promise(setImmediate);
+    holdsLease = false;
+    await publisher.stop();
+
+    expect(anchorLines()).toEqual([`${chainLinkText((await store.chainHead())!)} at ${new Date(AT.getTime() + 2 * 3_600_000).toISOString()}`]);
+  });
+
   it('refuses to start, naming the file, when the anchor file cannot be written', () => {
     const unwritable = join(dir, 'missing-directory', 'anchors.txt');
     expect(() => new AnchorPublisher(store, { file: unwritable, intervalMs: 3_600_000 }).start()).toThrow(unwritable);

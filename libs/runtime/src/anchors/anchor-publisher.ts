@@ -11,7 +11,9 @@ const WEBHOOK_TIMEOUT_MS = 10_000;
  * in the anchor file, a POST to the webhook, or both. Each anchor is published only after the whole
  * store verified through the previous one, so an anchor never vouches for history rewritten,
  * removed or forged since the one before it; when the check fails nothing is published and the
- * reasons are logged (and the store, finding damage, stops taking writes).
+ * reasons are logged (and the store, finding damage, stops taking writes). Of several projector
+ * processes only the one that `publishes` (it holds the projection's lease) does, so they neither
+ * verify the store each nor write one anchor file's lines twice.
  */
 export class AnchorPublisher {
   private timer?: NodeJS.Timeout;
@@ -21,6 +23,8 @@ export class AnchorPublisher {
   constructor(
     private readonly events: VerifiableEventStore & StoreHealth,
     private readonly settings: AnchorSettings,
+    /** Whether this process publishes now; asked at each interval and at shutdown. */
+    private readonly publishes: () => boolean = () => true,
   ) {}
 
   /** Starts the schedule; throws at once when the anchor file cannot be written. */
@@ -35,7 +39,7 @@ export class AnchorPublisher {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
-    await this.publishLogged();
+    if (this.publishes()) await this.publishLogged();
   }
 
   /**
@@ -59,6 +63,7 @@ export class AnchorPublisher {
   }
 
   private round(): void {
+    if (!this.publishes()) return;
     this.running ??= this.publishLogged().finally(() => (this.running = undefined));
   }
 
