@@ -27,11 +27,6 @@ export interface BulkBuildOptions {
   readonly workerFromEvents?: number;
 }
 
-/**
- * Of every five finished documents, three have their index steps on the worker, since this thread
- * also reads and folds the log: the fastest share in single runs of a few (see docs/benchmarks.md).
- */
-const WORKER_SHARE = { toWorker: 3, slots: 5 } as const;
 const WORKER_FROM_EVENTS = 50_000;
 
 interface OpenDocument extends EvolvingDocument {
@@ -165,7 +160,6 @@ export const bulkBuild = async (
           await store.commit(finished);
           finished = [];
         }
-        await steps?.pace();
         // Progress as a position: the share of all partitions' folding done so far.
         await options.onProgress?.(Math.floor((partition * target + page[page.length - 1].position) / partitions));
       });
@@ -206,7 +200,7 @@ const indexStepsFor = (definition: ReadModelDefinition, target: number, large: b
   if (!aggregation) return null;
   const { source } = aggregation;
   if (source === undefined || !large) return localIndexSteps(aggregation, target);
-  return sharedIndexSteps({ ...aggregation, source }, target, WORKER_SHARE.toWorker, WORKER_SHARE.slots);
+  return sharedIndexSteps({ ...aggregation, source }, target);
 };
 
 /** Rows summed in memory as documents, leaving out those whose sums all come to zero. */
@@ -231,5 +225,8 @@ const eachPage = async (
     if (page.length === 0) return;
     await visit(page.map((event) => upcasters.upcast(event)));
     after = page[page.length - 1].position;
+    // A synchronous store (SQLite) answers without giving the event loop a turn: give it one per
+    // page, so that the api sharing the process, timers and the index worker's messages are not held up.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 };

@@ -36,4 +36,27 @@ describe('given index rows summed in columns', () => {
     expect(months.at(-2)!.sums[0].at(-1)).toBe(3_000);
     expect(months.at(-1)).toMatchObject({ key: 'A#recorded:2010-01', days: [1], sums: [[0], [7]] });
   });
+
+  it('when rows summed in another instance, whose cells have other ids, are absorbed, then the months and totals are those of one instance that summed every step', () => {
+    const steps: [AggregateCell, number[], 'happened' | 'recorded', string][] = [
+      [A, [1, 2], 'happened', '2010-03-01'],
+      [B, [5, 0], 'recorded', '2010-03-02'],
+      [A, [3, 0], 'happened', '2010-03-01'],
+      [A, [1, 1], 'recorded', '2010-05-20'],
+      [B, [2, 2], 'happened', '2011-01-01'],
+    ];
+    const alone = new IndexRowDeltas(SUMS);
+    for (const [cell, change, axis, day] of steps) alone.add(cell, change, axis, dayNumberOf(day), 1);
+
+    const here = new IndexRowDeltas(SUMS);
+    const there = new IndexRowDeltas(SUMS);
+    // The other thread numbers the same cells differently.
+    const elsewhere = (cell: AggregateCell): AggregateCell => ({ ...cell, id: cell.id + 100 });
+    steps.forEach(([cell, change, axis, day], index) => (index % 2 === 0 ? here.add(cell, change, axis, dayNumberOf(day), 1) : there.add(elsewhere(cell), change, axis, dayNumberOf(day), 1)));
+    here.absorb(there.exported());
+
+    expect([...here.months()]).toEqual([...alone.months()]);
+    expect([...here.totals()].sort((a, b) => (a.key < b.key ? -1 : 1))).toEqual([...alone.totals()].sort((a, b) => (a.key < b.key ? -1 : 1)));
+    expect([...here.totals()].find((total) => total.key === 'A')?.sums).toEqual({ numerator: 4, denominator: 2 });
+  });
 });

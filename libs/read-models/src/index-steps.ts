@@ -1,48 +1,63 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AggregateContribution, Aggregation, DefinitionSource, RecordDocument } from '@toc/domain';
-import { IndexMonth, IndexRowDeltas } from './index-row-deltas';
+import { ExportedIndexRows, IndexMonth, IndexRowDeltas } from './index-row-deltas';
 import { addDocumentChange } from './document-steps';
-import { RowDeltas, addContributions, mergedDays } from './replay-index';
 
 /** The replay-index rows of a bulk build, from its final documents. */
 export interface IndexSteps {
   /** Adds the steps of a final document (from nothing up to the build's position). */
   add(collection: string, doc: RecordDocument): void;
-  /** Waits while work handed elsewhere lags too far behind, so copies of documents do not pile up. */
-  pace(): Promise<void>;
   /** The index months, and the cells: the business axis summed over all days. */
   finish(): Promise<{ months: Iterable<IndexMonth>; totals: Iterable<AggregateContribution> }>;
   /** Stops any thread still working, for a build that ends without its results. */
   close(): Promise<void>;
 }
 
-/** Index steps computed in this thread. */
-export const localIndexSteps = (aggregation: Aggregation, target: number): IndexSteps => {
-  const deltas = new IndexRowDeltas(aggregation.sumNames);
+/** Index steps computed in this thread, into `deltas`. */
+export const localIndexSteps = (aggregation: Aggregation, target: number, deltas = new IndexRowDeltas(aggregation.sumNames)): IndexSteps => {
   return {
     add: (collection, doc) => addDocumentChange(deltas, aggregation, collection, doc, 0, target),
-    pace: async () => undefined,
     finish: async () => ({ months: deltas.months(), totals: deltas.totals() }),
     close: async () => undefined,
   };
 };
 
-/** What the worker is handed; it answers each batch of documents with 1, and the finish with its rows. */
+/** What the worker is handed; it answers the finish with its rows. */
 export interface IndexWorkerData {
   readonly source: DefinitionSource;
   readonly target: number;
+  /** One Int32 slot: the work handed over and not done yet, which the worker lowers document by document. */
+  readonly backlog: SharedArrayBuffer;
 }
-export interface IndexWorkerResult {
-  readonly months: IndexMonth[];
-  readonly totals: AggregateContribution[];
-}
+export type IndexWorkerResult = ExportedIndexRows;
 export const FINISH = 'finish';
+/** A document handed to the worker: its collection, itself, and its work (see stepWorkOf). */
+export type IndexWorkerDocument = [collection: string, doc: RecordDocument, work: number];
 
-/** Documents handed to the worker per message: fewer messages, a bounded copy each. */
-const DOCUMENTS_PER_MESSAGE = 200;
-/** Batches the worker may have still to do before the folding waits for it. */
-const BATCHES_IN_FLIGHT = 20;
+/**
+ * What a document's steps cost, in record visits: each of its records is looked at on each of its
+ * days. Estimated from its business days, which both axes mostly share.
+ */
+export const stepWorkOf = (doc: RecordDocument): number => {
+  const days = new Set<string>();
+  let records = 0;
+  for (const record of Object.values(doc.records)) {
+    days.add(record.at.slice(0, 10));
+    records++;
+  }
+  for (const _ in doc.withdrawn ?? {}) records++;
+  return records * Math.max(1, days.size);
+};
+
+/**
+ * Work (see stepWorkOf) handed to the worker and not done yet, above which this thread computes
+ * documents itself: about a second of the worker's time, so it never runs dry while this thread
+ * is busy, and has little left to do when the folding ends.
+ */
+const WORKER_BACKLOG = 400_000;
+/** A batch is sent when it holds this much work, or at once while the worker has less than that left. */
+const BATCH_WORK = 40_000;
 
 /**
  * Starts the worker in a thread of its own. From the TypeScript sources (tests, a development
@@ -61,17 +76,21 @@ const startWorker = (data: IndexWorkerData): Worker => {
 };
 
 /**
- * Index steps shared with a worker thread: of every `slots` documents, `toWorker` are handed
- * to the worker and the rest computed here, so the two cores work at once while this thread
- * also reads and folds the log. Each side sums its own rows; finishing merges them. A worker
+ * Index steps shared with a worker thread: a document goes to the worker while its backlog is
+ * below WORKER_BACKLOG, and is otherwise computed here, so both cores are busy however the
+ * folding and the steps compare, and copies of documents never pile up. The backlog is shared
+ * memory, which the worker lowers as it goes: this thread reads it while it folds a page,
+ * when no message could reach it. Each side sums its own rows; finishing merges them. A worker
  * that fails fails the next call, so a build does not fold on for nothing.
  */
-export const sharedIndexSteps = (aggregation: Aggregation & { source: DefinitionSource }, target: number, toWorker: number, slots: number): IndexSteps => {
-  const local = localIndexSteps(aggregation, target);
-  const worker = startWorker({ source: aggregation.source, target });
+export const sharedIndexSteps = (aggregation: Aggregation & { source: DefinitionSource }, target: number): IndexSteps => {
+  const deltas = new IndexRowDeltas(aggregation.sumNames);
+  const local = localIndexSteps(aggregation, target, deltas);
+  const backlog = new SharedArrayBuffer(4);
+  const worker = startWorker({ source: aggregation.source, target, backlog });
+  const handedOver = new Int32Array(backlog);
   let failure: Error | undefined;
   let result: IndexWorkerResult | undefined;
-  let inFlight = 0;
   let wake: (() => void) | undefined;
   const woken = () => {
     wake?.();
@@ -81,9 +100,8 @@ export const sharedIndexSteps = (aggregation: Aggregation & { source: Definition
     failure ??= error;
     woken();
   };
-  worker.on('message', (message: 1 | IndexWorkerResult) => {
-    if (message === 1) inFlight--;
-    else result = message;
+  worker.on('message', (message: IndexWorkerResult) => {
+    result = message;
     woken();
   });
   worker.once('error', fail);
@@ -96,48 +114,35 @@ export const sharedIndexSteps = (aggregation: Aggregation & { source: Definition
     }
   };
 
-  let batch: [string, RecordDocument][] = [];
+  let batch: IndexWorkerDocument[] = [];
+  let batchWork = 0;
   const send = () => {
     if (batch.length === 0) return;
+    Atomics.add(handedOver, 0, batchWork);
     worker.postMessage(batch);
-    inFlight++;
     batch = [];
+    batchWork = 0;
   };
-  let added = 0;
   return {
     add(collection, doc) {
       if (failure) throw failure;
-      if (added++ % slots >= toWorker) return local.add(collection, doc);
-      if (batch.push([collection, doc]) >= DOCUMENTS_PER_MESSAGE) send();
+      const work = stepWorkOf(doc);
+      const left = Atomics.load(handedOver, 0);
+      if (left + batchWork + work > WORKER_BACKLOG) return local.add(collection, doc);
+      batch.push([collection, doc, work]);
+      batchWork += work;
+      if (batchWork >= BATCH_WORK || left < BATCH_WORK) send();
     },
-    pace: () => until(() => inFlight <= BATCHES_IN_FLIGHT),
     async finish() {
       send();
       worker.postMessage(FINISH);
       await until(() => result !== undefined);
-      // The worker's heap goes before this thread's rows are merged with its own.
+      // The worker's heap goes before its rows are added to this thread's.
       await worker.terminate();
-      const own = await local.finish();
-      return { months: mergedMonths([...own.months], result!.months), totals: mergedTotals([...own.totals], result!.totals) };
+      deltas.absorb(result!);
+      result = undefined;
+      return local.finish();
     },
     close: async () => void (await worker.terminate()),
   };
-};
-
-/** Months of two sets of rows, those of the same cell, axis and month merged; ordered by id. */
-const mergedMonths = (own: IndexMonth[], other: readonly IndexMonth[]): IndexMonth[] => {
-  const byKey = new Map(own.map((month) => [month.key, month]));
-  for (const month of other) {
-    const mine = byKey.get(month.key);
-    byKey.set(month.key, mine ? { ...mine, ...mergedDays(mine, month) } : month);
-  }
-  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-};
-
-/** Cells of two sets of rows, the sums of the same cell added. */
-const mergedTotals = (own: readonly AggregateContribution[], other: readonly AggregateContribution[]): AggregateContribution[] => {
-  const cells: RowDeltas = new Map();
-  addContributions(cells, own, 1);
-  addContributions(cells, other, 1);
-  return [...cells.values()];
 };

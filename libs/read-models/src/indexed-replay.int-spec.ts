@@ -638,6 +638,23 @@ describe('given a year of programme history in a replay index', () => {
     expect(await store.get(CHECKPOINTS, namespace)).toBeNull();
   }, TEST_TIMEOUT_MS);
 
+  it('when a build is made in bulk on a synchronous store, then the event loop gets a turn after every page, so an api in the same process still answers', async () => {
+    const namespace = namespaceOf(definition, 11);
+    let turns = 0;
+    const turnsSeen: number[] = [];
+    await bulkBuild(definition, events, domainUpcasters, store, namespace, await lastPosition(events), {
+      pageSize: 20,
+      workerFromEvents: Infinity,
+      onProgress: () => {
+        turnsSeen.push(turns);
+        // Runs only once the event loop gets a turn.
+        setImmediate(() => turns++);
+      },
+    });
+    expect(turnsSeen.length).toBeGreaterThan(5);
+    expect(turnsSeen).toEqual(turnsSeen.map((_, page) => page));
+  }, TEST_TIMEOUT_MS);
+
   it('when moments differ, then so do the indexed figures (the answers are not empty)', async () => {
     const at = (moment: ReplayMoment) => indexedAnswers(events, store, ONE_PASS, moment);
     const endOfQ2 = await at({ asOf: '2010-06-30T23:59:59+01:00' });
