@@ -86,21 +86,36 @@ class ObservedStore implements ReadModelStore, LeaseStore {
   private readonly watchers: { matches: Predicate; resolve: () => void }[] = [];
   private readonly releases: (() => void)[] = [];
   private leaseFault?: Error;
+  private readGate?: Promise<void>;
   /** performance.now() of every commit this store wrote. */
   readonly commitTimes: number[] = [];
 
   constructor(readonly inner: ReadModelStore & LeaseStore) {}
 
-  get(collection: string, id: string): Promise<StoredDocument | null> {
+  async get(collection: string, id: string): Promise<StoredDocument | null> {
+    await this.readGate;
     return this.inner.get(collection, id);
   }
 
-  getMany(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
+  async getMany(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
+    await this.readGate;
     return this.inner.getMany(collection, ids);
   }
 
-  find(collection: string, options?: FindOptions): Promise<StoredDocument[]> {
+  async find(collection: string, options?: FindOptions): Promise<StoredDocument[]> {
+    await this.readGate;
     return this.inner.find(collection, options);
+  }
+
+  /** Makes every read wait, as when the store's server cannot be selected, until the returned function is called. */
+  stallReads(): () => void {
+    let release!: () => void;
+    this.readGate = new Promise<void>((resolve) => (release = resolve));
+    this.releases.push(release);
+    return () => {
+      this.readGate = undefined;
+      release();
+    };
   }
 
   async commit(changes: readonly DocumentChange[], fence?: Lease): Promise<void> {
@@ -656,6 +671,35 @@ export const describeProjectionRunnerContract = (name: string, createReadModelSt
           await applyEvents(programme, store, B1, all.slice(12, 20));
           expect(await snapshot(store, B1, { positions: true })).toEqual(once);
           expect(await checkpointOf(store, B1)).toBe(all.length);
+        },
+        TIMEOUT_MS,
+      );
+    });
+
+    describe('a read-model store that does not answer', () => {
+      it(
+        'answers the status within its time limit with the figures read last and the state retrying, and the live figures once the store answers again',
+        async () => {
+          const { events, recorder, store, runner } = await setUp();
+          await recordFirstYear(recorder);
+          const live = runner({ statusReadTimeoutMs: 100 });
+          await live.start();
+          await live.waitFor(await events.headPosition());
+          expect(await live.statusView()).toMatchObject({ state: 'live', checkpoint: FIRST_YEAR_EVENTS });
+
+          const release = store.stallReads();
+          const started = performance.now();
+          const view = await live.statusView();
+          expect({ state: view.state, checkpoint: view.checkpoint, message: view.lastError?.message, transient: view.lastError?.transient }).toEqual({
+            state: 'retrying',
+            checkpoint: FIRST_YEAR_EVENTS,
+            message: 'the read-model store cannot be read: no answer within 100 ms',
+            transient: true,
+          });
+          expect(performance.now() - started).toBeLessThan(2_000);
+
+          release();
+          expect(await live.statusView()).toMatchObject({ state: 'live', lastError: null, checkpoint: FIRST_YEAR_EVENTS });
         },
         TIMEOUT_MS,
       );

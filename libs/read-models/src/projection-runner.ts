@@ -31,6 +31,8 @@ export interface ProjectionRunnerOptions {
   readonly retryMaxMs?: number;
   /** Wait before an event the projection could not apply is tried again (a fix or a retraction may have come). */
   readonly failedRetryMs?: number;
+  /** How long the status waits for the read-model store before it answers with the figures read last. */
+  readonly statusReadTimeoutMs?: number;
 }
 
 /** A subscription feeding one build (namespace) of the read model. */
@@ -93,6 +95,7 @@ export class ProjectionRunner {
   private readonly retryMs: number;
   private readonly retryMaxMs: number;
   private readonly failedRetryMs: number;
+  private readonly statusReadTimeoutMs: number;
   private readonly bulkOptions: { readonly pageSize?: number; readonly recordsInMemory?: number };
 
   constructor(
@@ -112,6 +115,7 @@ export class ProjectionRunner {
     this.retryMs = options.retryMs ?? 500;
     this.retryMaxMs = options.retryMaxMs ?? 30_000;
     this.failedRetryMs = options.failedRetryMs ?? 60_000;
+    this.statusReadTimeoutMs = options.statusReadTimeoutMs ?? 2_000;
     this.bulkOptions = { pageSize: options.bulkPageSize, recordsInMemory: options.bulkRecordsInMemory };
   }
 
@@ -211,12 +215,18 @@ export class ProjectionRunner {
   /**
    * Status as operators see it. A process that does not run this projection itself (an api
    * beside a separate projector, a standby) reads the stored status and checkpoint; while the
-   * read-model store cannot be read, the figures read last serve, with the state `retrying`.
+   * read-model store cannot be read, or does not answer within `statusReadTimeoutMs`, the
+   * figures read last serve, with the state `retrying`.
    */
   async statusView(): Promise<ProjectionStatusView> {
     const headPosition = await this.events.headPosition();
+    let timer: NodeJS.Timeout | undefined;
+    // A store that does not answer (MongoDB waits 30 s to select a server) is a store that cannot be read.
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${this.statusReadTimeoutMs} ms`)), this.statusReadTimeoutMs);
+    });
     try {
-      this.lastView = await this.readView(headPosition);
+      this.lastView = await Promise.race([this.readView(headPosition), timeout]);
       return this.lastView;
     } catch (error) {
       if (!this.lastView) throw error;
@@ -224,6 +234,8 @@ export class ProjectionRunner {
       const lastError = this.runningHere && this.status?.lastError?.transient ? this.status.lastError : fault;
       const lagEvents = Math.max(0, headPosition - this.lastView.checkpoint);
       return { ...this.lastView, state: 'retrying', runningHere: this.runningHere, headPosition, lagEvents, lastError };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
