@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { Actor, RecordedEvent } from '@toc/domain';
-import { Role, Runtime, loadConfig } from '@toc/runtime';
+import { ROLES, Role, Runtime, loadConfig } from '@toc/runtime';
 import { createApp } from '../apps/api/src/app';
 import { Clock } from '../apps/api/src/runtime.module';
 
@@ -42,14 +42,16 @@ export const startTestApp = async (options: { now?: Date; clock?: Clock; env?: N
   await runtime.startProjector();
   const app = await createApp(runtime, { clock: options.clock ?? new FixedClock(options.now ?? FIXED_NOW), logger: false });
   await app.init();
-  const key = runtime.keys.create({ name: 'test app', roles: ['recorder', 'evaluator', 'admin', 'monitor'], mayActOnBehalf: true });
+  const key = await runtime.keys.create({ name: 'test app', roles: ['recorder', 'evaluator', 'admin', 'monitor'], mayActOnBehalf: true });
   const http = request.agent(app.getHttpServer()).set('X-Api-Key', key.key);
   const close = async () => {
     await app.close();
     await runtime.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { app, http, runtime, actor: { userId: `key:${key.id}`, role: 'recorder' }, close };
+  const t: TestApp = { app, http, runtime, actor: { userId: `key:${key.id}`, role: 'recorder' }, close };
+  singleRoleKeys.set(t, new Map(await Promise.all(ROLES.map(async (role) => [role, (await runtime.keys.create({ name: `test ${role}`, roles: [role] })).key] as const))));
+  return t;
 };
 
 /** The headers an internal app sends with its commands. */
@@ -57,13 +59,8 @@ export const actor = { 'X-Source-App': 'test' } as const;
 
 const singleRoleKeys = new WeakMap<TestApp, Map<Role, string>>();
 
-/** Credentials of a key holding only `role`, created once per test app. */
-export const authHeaders = (t: TestApp, role: Role): Record<string, string> => {
-  const keys = singleRoleKeys.get(t) ?? new Map<Role, string>();
-  singleRoleKeys.set(t, keys);
-  if (!keys.has(role)) keys.set(role, t.runtime.keys.create({ name: `test ${role}`, roles: [role] }).key);
-  return { 'X-Api-Key': keys.get(role)! };
-};
+/** Credentials of a key holding only `role`, created with the test app. */
+export const authHeaders = (t: TestApp, role: Role): Record<string, string> => ({ 'X-Api-Key': singleRoleKeys.get(t)!.get(role)! });
 
 /** A stream as GET /v1/streams/:streamId returns it. */
 export interface StreamBody {

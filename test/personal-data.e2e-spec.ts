@@ -52,7 +52,7 @@ describe('erasing a person: the person is gone everywhere, every figure stays', 
   let recorderSubject: string;
   beforeAll(async () => {
     t = await startTestApp();
-    const [recorderKey, adminKey] = [t.runtime.keys.create({ name: 'case-worker tool', roles: ['recorder'] }), t.runtime.keys.create({ name: 'data protection officer', roles: ['admin'] })];
+    const [recorderKey, adminKey] = await Promise.all([t.runtime.keys.create({ name: 'case-worker tool', roles: ['recorder'] }), t.runtime.keys.create({ name: 'data protection officer', roles: ['admin'] })]);
     [recorder, admin] = [{ 'X-Api-Key': recorderKey.key }, { 'X-Api-Key': adminKey.key }];
     [recorderSubject, adminSubject] = [`key:${recorderKey.id}`, `key:${adminKey.id}`];
 

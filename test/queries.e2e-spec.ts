@@ -222,7 +222,7 @@ describe('an api beside a separate projector (EMBEDDED_PROJECTOR=false)', () => 
     const runtime = await Runtime.open(loadConfig({ DATA_DIR: dataDir, EMBEDDED_PROJECTOR: 'false' }));
     const app = await createApp(runtime, { logger: false });
     await app.init();
-    const admin = { 'X-Api-Key': runtime.keys.create({ name: 'admin', roles: ['admin'] }).key };
+    const admin = { 'X-Api-Key': (await runtime.keys.create({ name: 'admin', roles: ['admin'] })).key };
     try {
       const [status] = (await request(app.getHttpServer()).get('/v1/admin/projections').set(admin)).body;
       expect(status).toMatchObject({ name: 'programme', runningHere: false, checkpoint: 0, headPosition: 0 });
@@ -242,8 +242,8 @@ describe('an api beside a separate projector (EMBEDDED_PROJECTOR=false)', () => 
     const runtime = await Runtime.open(loadConfig(env));
     const app = await createApp(runtime, { logger: false });
     await app.init();
-    const recorder = { 'X-Api-Key': runtime.keys.create({ name: 'recorder', roles: ['recorder'] }).key };
-    const evaluator = { 'X-Api-Key': runtime.keys.create({ name: 'evaluator', roles: ['evaluator'] }).key };
+    const recorder = { 'X-Api-Key': (await runtime.keys.create({ name: 'recorder', roles: ['recorder'] })).key };
+    const evaluator = { 'X-Api-Key': (await runtime.keys.create({ name: 'evaluator', roles: ['evaluator'] })).key };
     let projector: Runtime | undefined;
     try {
       const written = await request(app.getHttpServer())

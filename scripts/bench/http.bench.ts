@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { ApiKeyStore } from '@toc/runtime';
+import { SqliteApiKeyStore } from '@toc/runtime';
 import { singleCommitCeiling } from './append.bench';
 import { BenchResult } from './bench-result';
 
@@ -14,9 +14,9 @@ const API = resolve(__dirname, '../../apps/api/src/main.js');
 let headers: Record<string, string>;
 
 const startApi = async (dataDir: string): Promise<ChildProcess> => {
-  const keys = ApiKeyStore.open(join(dataDir, 'access.sqlite'));
-  headers = { 'content-type': 'application/json', 'x-api-key': keys.create({ name: 'bench', roles: ['recorder'] }).key, 'x-source-app': 'bench' };
-  keys.close();
+  const keys = SqliteApiKeyStore.open(join(dataDir, 'access.sqlite'));
+  headers = { 'content-type': 'application/json', 'x-api-key': (await keys.create({ name: 'bench', roles: ['recorder'] })).key, 'x-source-app': 'bench' };
+  await keys.close();
   const child = spawn(process.execPath, [API], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), RATE_LIMIT: '0' }, stdio: 'ignore' });
   for (let attempt = 0; attempt < 100; attempt++) {
     try {

@@ -8,7 +8,7 @@ import { createApp } from './app';
 const bootstrap = async () => {
   const config = loadConfig();
   const runtime = await Runtime.open(config);
-  const firstKey = ensureFirstAdminKey(runtime.keys, config.auth.seededAdminKey);
+  const firstKey = await ensureFirstAdminKey(runtime.keys, config.auth.seededAdminKey);
   if (firstKey)
     new Logger('api').warn(
       `created the first admin API key; it is shown only now, keep it safe and create other keys with it (npm run cli -- keys create):\n  ${firstKey.key}`,

@@ -15,21 +15,21 @@ const rolesFlag = (flags: Flags): Role[] => {
  * `keys create|list|revoke` on the host, straight on the key file, so that an operator can always
  * get in (a lost admin key, a first key for an automated install) without a built-in password.
  */
-export const keys = (store: ApiKeyStore, action: string | undefined, id: string | undefined, flags: Flags) => {
+export const keys = async (store: ApiKeyStore, action: string | undefined, id: string | undefined, flags: Flags) => {
   switch (action) {
     case 'create': {
       if (!flags.name || flags.name === 'true') throw new UsageError('keys create needs --name, e.g. the internal app that uses the key');
-      const created = store.create({ name: flags.name, roles: rolesFlag(flags), mayActOnBehalf: flags['on-behalf'] === 'true' });
+      const created = await store.create({ name: flags.name, roles: rolesFlag(flags), mayActOnBehalf: flags['on-behalf'] === 'true' });
       console.error(`created key ${created.id} "${created.name}" (${created.roles.join(', ')}); it is shown only now:`);
       return console.log(created.key);
     }
     case 'list':
-      for (const key of store.list())
+      for (const key of await store.list())
         console.log([key.id, key.name, key.roles.join(','), key.mayActOnBehalf ? 'on-behalf' : '-', key.createdAt, key.revokedAt ? `revoked ${key.revokedAt}` : 'active'].join('\t'));
       return;
     case 'revoke':
       if (!id) throw new UsageError('keys revoke needs the key id (see keys list)');
-      if (!store.revoke(id)) throw new UsageError(`no active key ${id}`);
+      if (!(await store.revoke(id))) throw new UsageError(`no active key ${id}`);
       return console.log(`revoked key ${id}`);
     default:
       throw new UsageError('keys needs create, list or revoke');

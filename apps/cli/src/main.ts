@@ -74,7 +74,7 @@ const main = async () => {
       case 'seed-demo':
         return await commands.seed(runtime);
       case 'keys':
-        return keys(runtime.keys, argument, positional[2], flags);
+        return await keys(runtime.keys, argument, positional[2], flags);
       default:
         throw new UsageError(`unknown command ${command}`);
     }

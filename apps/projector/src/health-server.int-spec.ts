@@ -82,9 +82,9 @@ describe('the projector health port (/health/live, /health/ready, /metrics)', ()
 
   it('serves the Prometheus metrics to a monitor key only', async () => {
     expect(await get('/metrics')).toMatchObject({ status: 401 });
-    const recorder = runtime.keys.create({ name: 'recorder', roles: ['recorder'] }).key;
+    const recorder = (await runtime.keys.create({ name: 'recorder', roles: ['recorder'] })).key;
     expect(await get('/metrics', { 'X-Api-Key': recorder })).toMatchObject({ status: 403, body: { message: ['this needs the role monitor or admin'] } });
-    const monitor = runtime.keys.create({ name: 'scraper', roles: ['monitor'] }).key;
+    const monitor = (await runtime.keys.create({ name: 'scraper', roles: ['monitor'] })).key;
     const scraped = await get('/metrics', { Authorization: `Bearer ${monitor}` });
     expect({ status: scraped.status, type: scraped.type }).toEqual({ status: 200, type: expect.stringMatching(/^text\/plain/) });
     expect(scraped.text).toMatch(/^toc_event_store_head_position 200$/m);

@@ -42,7 +42,7 @@ export const startHealthServer = async (runtime: Runtime): Promise<Server> => {
     },
     '/metrics': async (request, response) => {
       const key = presentedKey(request);
-      const principal = key === undefined ? null : runtime.keys.verify(key);
+      const principal = key === undefined ? null : await runtime.keys.verify(key);
       if (!principal) {
         response.setHeader('WWW-Authenticate', 'ApiKey header="X-Api-Key"');
         return json(response, 401, { statusCode: 401, message: ['credentials are missing or not valid: send X-Api-Key'] });

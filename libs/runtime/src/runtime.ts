@@ -13,7 +13,9 @@ import {
   ReplayIndexer,
   SqliteReadModelStore,
 } from '@toc/read-models';
-import { ApiKeyStore } from './access/api-keys';
+import { ApiKeyStore } from './access/api-key-store';
+import { MongoApiKeyStore } from './access/mongo-api-key-store';
+import { SqliteApiKeyStore } from './access/sqlite-api-key-store';
 import { JwtVerifier } from './access/jwt-verifier';
 import { AccessLog } from './access-log/access-log';
 import { AnchorPublisher } from './anchors/anchor-publisher';
@@ -52,6 +54,12 @@ const openReadModels = async (config: AppConfig): Promise<ReadModelStore & Lease
   config.readModelStore === 'mongodb'
     ? MongoReadModelStore.connect(config.mongodbUrl!, config.mongodbDatabase)
     : onFile(join(config.dataDir, DATA_FILES.readModels), (file) => SqliteReadModelStore.open(file, { synchronous: config.sqliteSynchronous }));
+
+/** API keys live where the read models do: every api instance and projector must know the same keys. */
+const openApiKeys = async (config: AppConfig): Promise<ApiKeyStore> =>
+  config.readModelStore === 'mongodb'
+    ? MongoApiKeyStore.connect(config.mongodbUrl!, config.mongodbDatabase)
+    : onFile(join(config.dataDir, DATA_FILES.keys), (file) => SqliteApiKeyStore.open(file));
 
 /** People's details live where the read models do: a scaled-out api's instances must all see the same people. */
 const openPersonalData = async (config: AppConfig): Promise<PersonalDataStore> =>
@@ -104,7 +112,7 @@ export class Runtime {
       projector,
       replayIndex,
       new IndicatorReader(events, readModels, programme, domainUpcasters, config.minCellSize),
-      onFile(join(config.dataDir, DATA_FILES.keys), (file) => ApiKeyStore.open(file)),
+      await openApiKeys(config),
       config.auth.jwt && new JwtVerifier(config.auth.jwt),
       await openPersonalData(config),
       onFile(join(config.dataDir, DATA_FILES.accessLog), (file) => AccessLog.open(file)),
@@ -127,7 +135,7 @@ export class Runtime {
     await this.projector.stop();
     await this.readModels.close();
     await this.events.close();
-    this.keys.close();
+    await this.keys.close();
     await this.people.close();
     this.accessLog.close();
   }

@@ -8,7 +8,7 @@ describe('the access log (v1/admin/access-log)', () => {
   let evaluatorSubject: string;
   beforeAll(async () => {
     t = await startTestApp();
-    const [adminKey, evaluatorKey] = [t.runtime.keys.create({ name: 'data protection officer', roles: ['admin'] }), t.runtime.keys.create({ name: 'evaluation team', roles: ['evaluator'] })];
+    const [adminKey, evaluatorKey] = await Promise.all([t.runtime.keys.create({ name: 'data protection officer', roles: ['admin'] }), t.runtime.keys.create({ name: 'evaluation team', roles: ['evaluator'] })]);
     [admin, evaluator] = [{ 'X-Api-Key': adminKey.key }, { 'X-Api-Key': evaluatorKey.key }];
     [adminSubject, evaluatorSubject] = [`key:${adminKey.id}`, `key:${evaluatorKey.id}`];
 
@@ -90,7 +90,7 @@ describe('the access log (v1/admin/access-log)', () => {
   });
 
   it('is for admins only, and has no way to change or remove an entry', async () => {
-    for (const headers of [evaluator, { 'X-Api-Key': t.runtime.keys.create({ name: 'recorder', roles: ['recorder'] }).key }]) {
+    for (const headers of [evaluator, { 'X-Api-Key': (await t.runtime.keys.create({ name: 'recorder', roles: ['recorder'] })).key }]) {
       expect((await t.http.get('/v1/admin/access-log').set(headers)).status).toBe(403);
       expect((await t.http.get('/v1/admin/access-log/export').set(headers)).status).toBe(403);
     }

@@ -28,7 +28,7 @@ export class ApiKeysController {
   @HttpCode(204)
   @Logged('revoke-api-key', 'keyId')
   @ApiOperation({ summary: 'Revoke an API key: it stops working at the next request; it stays listed so its events stay explainable' })
-  revoke(@Param('keyId') keyId: string) {
-    if (!this.keys.revoke(keyId)) throw new NotFoundException(`no active API key ${keyId}`);
+  async revoke(@Param('keyId') keyId: string) {
+    if (!(await this.keys.revoke(keyId))) throw new NotFoundException(`no active API key ${keyId}`);
   }
 }

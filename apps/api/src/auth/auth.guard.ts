@@ -47,7 +47,7 @@ export class AuthGuard implements CanActivate {
     const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
     if (typeof apiKey === 'string') return bearer === undefined ? this.keys.verify(apiKey) : null;
     if (!bearer) return null;
-    const key = this.keys.verify(bearer);
+    const key = await this.keys.verify(bearer);
     if (key || !this.jwt || !looksLikeJwt(bearer)) return key;
     try {
       return await this.jwt.verify(bearer);

@@ -49,8 +49,8 @@ describe('who may call what: every operation of the OpenAPI document, for every 
   });
 
   it('answers 401 to every operation but health without credentials, or with a wrong or revoked key', async () => {
-    const revoked = t.runtime.keys.create({ name: 'revoked', roles: ['recorder', 'evaluator', 'admin', 'monitor'] });
-    t.runtime.keys.revoke(revoked.id);
+    const revoked = await t.runtime.keys.create({ name: 'revoked', roles: ['recorder', 'evaluator', 'admin', 'monitor'] });
+    await t.runtime.keys.revoke(revoked.id);
     const answers: string[] = [];
     const attempts: Record<string, string>[] = [{}, { 'X-Api-Key': 'toc_not-a-key' }, { Authorization: `Bearer ${revoked.key}` }, { Authorization: 'Basic YWRtaW46YWRtaW4=' }];
     for (const operation of operations) {

@@ -1,5 +1,5 @@
 import { createPublicKey } from 'node:crypto';
-import { MIN_SEEDED_KEY_LENGTH } from './api-keys';
+import { MIN_SEEDED_KEY_LENGTH } from './api-key-store';
 import { JwtSettings } from './jwt-verifier';
 
 export interface AuthSettings {
