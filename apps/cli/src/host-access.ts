@@ -31,6 +31,6 @@ export const loggedOnHost = async <T>(log: AccessLog, action: AccessAction, word
     status = 0;
     return result;
   } finally {
-    log.append({ ...entry, status });
+    await log.append({ ...entry, status });
   }
 };

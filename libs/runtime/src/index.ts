@@ -19,6 +19,8 @@ export * from './access/jwt-verifier';
 export * from './access/first-admin-key';
 export * from './personal-data/personal-data-store.port';
 export * from './access-log/access-log';
+export * from './access-log/sqlite-access-log';
+export * from './access-log/mongo-access-log';
 export * from './access-log/access-log-export';
 export * from './backup/backup';
 export * from './data-files';

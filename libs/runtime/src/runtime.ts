@@ -18,6 +18,8 @@ import { MongoApiKeyStore } from './access/mongo-api-key-store';
 import { SqliteApiKeyStore } from './access/sqlite-api-key-store';
 import { JwtVerifier } from './access/jwt-verifier';
 import { AccessLog } from './access-log/access-log';
+import { MongoAccessLog } from './access-log/mongo-access-log';
+import { SqliteAccessLog } from './access-log/sqlite-access-log';
 import { AnchorPublisher } from './anchors/anchor-publisher';
 import { AppConfig } from './config';
 import { DATA_FILES } from './data-files';
@@ -60,6 +62,12 @@ const openApiKeys = async (config: AppConfig): Promise<ApiKeyStore> =>
   config.readModelStore === 'mongodb'
     ? MongoApiKeyStore.connect(config.mongodbUrl!, config.mongodbDatabase)
     : onFile(join(config.dataDir, DATA_FILES.keys), (file) => SqliteApiKeyStore.open(file));
+
+/** The access log lives where the read models do: the entries of every api instance in one log. */
+const openAccessLog = async (config: AppConfig): Promise<AccessLog> =>
+  config.readModelStore === 'mongodb'
+    ? MongoAccessLog.connect(config.mongodbUrl!, config.mongodbDatabase)
+    : onFile(join(config.dataDir, DATA_FILES.accessLog), (file) => SqliteAccessLog.open(file));
 
 /** People's details live where the read models do: a scaled-out api's instances must all see the same people. */
 const openPersonalData = async (config: AppConfig): Promise<PersonalDataStore> =>
@@ -115,7 +123,7 @@ export class Runtime {
       await openApiKeys(config),
       config.auth.jwt && new JwtVerifier(config.auth.jwt),
       await openPersonalData(config),
-      onFile(join(config.dataDir, DATA_FILES.accessLog), (file) => AccessLog.open(file)),
+      await openAccessLog(config),
       config.anchors.file || config.anchors.webhookUrl ? new AnchorPublisher(events, config.anchors, () => projector.runningHere) : undefined,
     );
   }
@@ -137,6 +145,6 @@ export class Runtime {
     await this.events.close();
     await this.keys.close();
     await this.people.close();
-    this.accessLog.close();
+    await this.accessLog.close();
   }
 }

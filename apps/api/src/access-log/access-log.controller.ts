@@ -35,6 +35,6 @@ export class AccessLogController {
     const csv = query.format === 'csv';
     const options = { separator: query.separator ?? ';', decimalComma: false, bom: true } as const;
     if (csv) yield '\uFEFF' + csvLine(ACCESS_LOG_COLUMNS, options);
-    for (const page of this.log.pages(toAccessLogFilter(query))) yield page.map((entry) => (csv ? accessLogCsvLine(entry, options) : accessLogNdjsonLine(entry))).join('');
+    for await (const page of this.log.pages(toAccessLogFilter(query))) yield page.map((entry) => (csv ? accessLogCsvLine(entry, options) : accessLogNdjsonLine(entry))).join('');
   }
 }

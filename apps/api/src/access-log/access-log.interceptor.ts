@@ -45,11 +45,9 @@ export class AccessLogInterceptor implements NestInterceptor {
       correlationId: String(request.id),
     };
     response.once('close', () => {
-      try {
-        this.log.append({ ...entry, status: response.statusCode });
-      } catch (error) {
+      this.log.append({ ...entry, status: response.statusCode }).catch((error: unknown) => {
         this.logger.error(`could not write the access log entry of ${entry.method} ${entry.route} by ${entry.principalSubject}: ${String(error)}`);
-      }
+      });
     });
   }
 }

@@ -1,0 +1,7 @@
+import { mongoTestDatabase } from '../../../../test/mongo-test-database';
+import { describeAccessLogContract } from './access-log.contract';
+import { MongoAccessLog } from './mongo-access-log';
+
+const database = mongoTestDatabase('toc_access_log');
+
+describeAccessLogContract('MongoAccessLog', () => MongoAccessLog.connect(database.url, database.name));

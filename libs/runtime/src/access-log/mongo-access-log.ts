@@ -1,0 +1,63 @@
+import { Collection, Filter, MongoClient } from 'mongodb';
+import { withOsAdapter } from '@toc/read-models';
+import { AccessEntry, AccessLog, AccessLogFilter, AccessLogPage, LoggedAccess } from './access-log';
+
+type AccessDocument = AccessEntry & { _id: number };
+
+const entryOf = ({ _id, ...entry }: AccessDocument): LoggedAccess => ({ id: _id, ...entry });
+
+/**
+ * The access log on MongoDB, for the scale-out where several api instances write one log. Ids
+ * count up from 1 as on SQLite, taken from a counter document, so that cursors mean the same on
+ * both. The class has no way to change or delete an entry; give the apps' MongoDB user no
+ * update or remove rights on `access_log` to enforce it for every client.
+ */
+export class MongoAccessLog extends AccessLog {
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly entries: Collection<AccessDocument>,
+    private readonly sequence: Collection<{ _id: string; value: number }>,
+    private readonly ownsClient: boolean,
+  ) {
+    super();
+  }
+
+  static async connect(url: string, databaseName: string): Promise<MongoAccessLog> {
+    const client = new MongoClient(url, withOsAdapter());
+    await client.connect();
+    return MongoAccessLog.on(client, databaseName, true);
+  }
+
+  /** Uses a client the caller manages: close() leaves it open. */
+  static fromClient(client: MongoClient, databaseName: string): Promise<MongoAccessLog> {
+    return MongoAccessLog.on(client, databaseName, false);
+  }
+
+  private static async on(client: MongoClient, databaseName: string, ownsClient: boolean): Promise<MongoAccessLog> {
+    const db = client.db(databaseName);
+    const entries = db.collection<AccessDocument>('access_log');
+    await entries.createIndex({ principalSubject: 1, _id: 1 });
+    await entries.createIndex({ target: 1, _id: 1 });
+    return new MongoAccessLog(client, entries, db.collection('access_log_sequence'), ownsClient);
+  }
+
+  async append(entry: AccessEntry): Promise<void> {
+    const next = await this.sequence.findOneAndUpdate({ _id: 'access_log' }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' });
+    await this.entries.insertOne({ _id: next!.value, ...entry });
+  }
+
+  async page(filter: AccessLogFilter): Promise<AccessLogPage> {
+    const query: Record<string, unknown> = {};
+    if (filter.subject !== undefined) query.principalSubject = filter.subject;
+    if (filter.action !== undefined) query.action = filter.action;
+    if (filter.target !== undefined) query.target = filter.target;
+    if (filter.from !== undefined || filter.to !== undefined) query.at = { ...(filter.from !== undefined && { $gte: filter.from }), ...(filter.to !== undefined && { $lt: filter.to }) };
+    if (filter.after !== undefined) query._id = { $gt: filter.after };
+    const entries = (await this.entries.find(query as Filter<AccessDocument>).sort({ _id: 1 }).limit(filter.limit).toArray()).map(entryOf);
+    return { entries, nextCursor: entries.length === filter.limit ? entries[entries.length - 1].id : null };
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsClient) await this.client.close();
+  }
+}
