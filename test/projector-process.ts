@@ -16,7 +16,8 @@ export interface ProjectorProcess {
  */
 export const startProjectorProcess = (env: NodeJS.ProcessEnv): ProjectorProcess => {
   const child = spawn(process.execPath, ['--require', join(ROOT, 'test/register-ts.js'), join(ROOT, 'apps/projector/src/main.ts')], {
-    env: { PATH: process.env.PATH, ...env },
+    // A free port for its health server unless the test names one: several may run at once.
+    env: { PATH: process.env.PATH, PROJECTOR_PORT: '0', ...env },
     // Its errors go to the test's own stderr, where a failing test shows them.
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -11,8 +11,9 @@ import { portOf, startHealthServer } from './health-server';
  */
 const run = async () => {
   const runtime = await Runtime.open(loadConfig());
-  await runtime.startProjector();
+  // Before the lease is sought: a port that cannot be bound stops the process before it holds anything.
   const health = await startHealthServer(runtime);
+  await runtime.startProjector();
   console.log(JSON.stringify({ at: new Date().toISOString(), listening: `http://${runtime.config.host}:${portOf(health)}`, serves: ['/health/live', '/health/ready', '/metrics'] }));
   const report = async () => {
     const status = await runtime.projector.statusView().catch((error) => ({ error: `status unavailable: ${messageOf(error)}` }));

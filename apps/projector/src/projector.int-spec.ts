@@ -20,8 +20,7 @@ jest.setTimeout(120_000);
 
 const TTL_MS = 2_000;
 const RENEW_MS = 400;
-// Each process answers health on a free port of its own.
-const LEASE = { PROJECTION_LEASE_TTL_MS: String(TTL_MS), PROJECTION_LEASE_RENEW_MS: String(RENEW_MS), PROJECTOR_PORT: '0' };
+const LEASE = { PROJECTION_LEASE_TTL_MS: String(TTL_MS), PROJECTION_LEASE_RENEW_MS: String(RENEW_MS) };
 const HISTORY_EVENTS = 3_000;
 /** Starting a process, its polling of the event store and the test's own polling, beyond the lease itself. */
 const SLACK_MS = 1_500;

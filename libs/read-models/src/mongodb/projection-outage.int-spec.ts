@@ -21,11 +21,13 @@ import { MongoReadModelStore } from './mongo-read-model-store';
  * afterwards with nothing lost or counted twice.
  */
 
-jest.setTimeout(60_000);
-
 const database = mongoTestDatabase('toc_outage');
-const SERVER_SELECTION_TIMEOUT_MS = 1_000;
-const OUTAGE_MS = 5_000;
+// Five times the driver's server selection timeout; MONGO_OUTAGE_MS=150000 and
+// MONGO_SERVER_SELECTION_TIMEOUT_MS=30000 run it at the driver's default timeout, for minutes.
+const SERVER_SELECTION_TIMEOUT_MS = Number(process.env.MONGO_SERVER_SELECTION_TIMEOUT_MS ?? 1_000);
+const OUTAGE_MS = Number(process.env.MONGO_OUTAGE_MS ?? 5_000);
+
+jest.setTimeout(60_000 + 2 * OUTAGE_MS);
 
 /** A TCP proxy in front of mongod that can refuse connections and cut those it has, as an outage does. */
 const proxyTo = async (target: URL) => {
