@@ -15,13 +15,11 @@ export interface IndexSteps {
 }
 
 /** Index steps computed in this thread, into `deltas`. */
-export const localIndexSteps = (aggregation: Aggregation, target: number, deltas = new IndexRowDeltas(aggregation.sumNames)): IndexSteps => {
-  return {
-    add: (collection, doc) => addDocumentChange(deltas, aggregation, collection, doc, 0, target),
-    finish: async () => ({ months: deltas.months(), totals: deltas.totals() }),
-    close: async () => undefined,
-  };
-};
+export const localIndexSteps = (aggregation: Aggregation, target: number, deltas = new IndexRowDeltas(aggregation.sumNames)): IndexSteps => ({
+  add: (collection, doc) => addDocumentChange(deltas, aggregation, collection, doc, 0, target),
+  finish: async () => ({ months: deltas.months(), totals: deltas.totals() }),
+  close: async () => undefined,
+});
 
 /** What the worker is handed; it answers the finish with its rows. */
 export interface IndexWorkerData {
@@ -39,7 +37,7 @@ export type IndexWorkerDocument = [collection: string, doc: RecordDocument, work
  * What a document's steps cost, in record visits: each of its records is looked at on each of its
  * days. Estimated from its business days, which both axes mostly share.
  */
-export const stepWorkOf = (doc: RecordDocument): number => {
+const stepWorkOf = (doc: RecordDocument): number => {
   const days = new Set<string>();
   let records = 0;
   for (const record of Object.values(doc.records)) {
@@ -53,7 +51,7 @@ export const stepWorkOf = (doc: RecordDocument): number => {
 /**
  * Work (see stepWorkOf) handed to the worker and not done yet, above which this thread computes
  * documents itself: about a second of the worker's time, so it never runs dry while this thread
- * is busy, and has little left to do when the folding ends.
+ * is busy, and has little left to do when the folding ends. An idle worker takes any document.
  */
 const WORKER_BACKLOG = 400_000;
 /** A batch is sent when it holds this much work, or at once while the worker has less than that left. */
@@ -80,8 +78,8 @@ const startWorker = (data: IndexWorkerData): Worker => {
  * below WORKER_BACKLOG, and is otherwise computed here, so both cores are busy however the
  * folding and the steps compare, and copies of documents never pile up. The backlog is shared
  * memory, which the worker lowers as it goes: this thread reads it while it folds a page,
- * when no message could reach it. Each side sums its own rows; finishing merges them. A worker
- * that fails fails the next call, so a build does not fold on for nothing.
+ * when no message could reach it. Each side sums its own rows; finishing adds the worker's to
+ * this thread's. A worker that fails fails the next call, so a build does not fold on for nothing.
  */
 export const sharedIndexSteps = (aggregation: Aggregation & { source: DefinitionSource }, target: number): IndexSteps => {
   const deltas = new IndexRowDeltas(aggregation.sumNames);
@@ -128,7 +126,7 @@ export const sharedIndexSteps = (aggregation: Aggregation & { source: Definition
       if (failure) throw failure;
       const work = stepWorkOf(doc);
       const left = Atomics.load(handedOver, 0);
-      if (left + batchWork + work > WORKER_BACKLOG) return local.add(collection, doc);
+      if (left + batchWork > 0 && left + batchWork + work > WORKER_BACKLOG) return local.add(collection, doc);
       batch.push([collection, doc, work]);
       batchWork += work;
       if (batchWork >= BATCH_WORK || left < BATCH_WORK) send();
