@@ -92,6 +92,18 @@ describe('the projector health port (/health/live, /health/ready, /metrics)', ()
     expect(scraped.text).toMatch(/^toc_projection_state\{projection="programme",state="live"\} 1$/m);
   });
 
+  it('answers a scrape 500 while the event store cannot be read, and goes on answering', async () => {
+    const monitor = (await runtime.keys.create({ name: 'scraper during an outage', roles: ['monitor'] })).key;
+    const headPosition = jest.spyOn(runtime.events, 'headPosition').mockRejectedValue(new Error('connection refused'));
+    try {
+      expect(await get('/metrics', { 'X-Api-Key': monitor })).toMatchObject({ status: 500, body: { message: ['connection refused'] } });
+    } finally {
+      headPosition.mockRestore();
+    }
+    expect((await get('/health/live')).status).toBe(200);
+    expect((await get('/metrics', { 'X-Api-Key': monitor })).status).toBe(200);
+  });
+
   it('answers other paths and methods 404, naming what it serves', async () => {
     expect(await get('/v1/indicators')).toMatchObject({ status: 404, body: { message: ['the projector answers GET /health/live, /health/ready and /metrics'] } });
     const posted = await fetch(`http://127.0.0.1:${portOf(server)}/health/live`, { method: 'POST' });

@@ -48,14 +48,19 @@ export const startHealthServer = async (runtime: Runtime): Promise<Server> => {
         return json(response, 401, { statusCode: 401, message: ['credentials are missing or not valid: send X-Api-Key'] });
       }
       if (!principal.roles.some((role) => role === 'monitor' || role === 'admin')) return json(response, 403, { statusCode: 403, message: ['this needs the role monitor or admin'] });
+      // Scraped before anything is sent, so that a store that cannot be read gets its 500.
+      const scraped = await metrics.scrape();
       response.writeHead(200, { 'Content-Type': metrics.registry.contentType });
-      response.end(await metrics.scrape());
+      response.end(scraped);
     },
   };
   const server = createServer((request, response) => {
     const route = request.method === 'GET' ? routes[new URL(request.url ?? '/', 'http://projector').pathname] : undefined;
     if (!route) return json(response, 404, { statusCode: 404, message: ['the projector answers GET /health/live, /health/ready and /metrics'] });
-    route(request, response).catch((error: unknown) => json(response, 500, { statusCode: 500, message: [messageOf(error)] }));
+    route(request, response).catch((error: unknown) => {
+      if (response.headersSent) response.destroy();
+      else json(response, 500, { statusCode: 500, message: [messageOf(error)] });
+    });
   });
   server.listen(runtime.config.projectorPort, runtime.config.host);
   await once(server, 'listening');

@@ -124,7 +124,8 @@ export const sharedIndexSteps = (aggregation: Aggregation & { source: Definition
   return {
     add(collection, doc) {
       if (failure) throw failure;
-      const work = stepWorkOf(doc);
+      // Capped, so that one huge document cannot overflow the shared 32-bit backlog.
+      const work = Math.min(stepWorkOf(doc), WORKER_BACKLOG);
       const left = Atomics.load(handedOver, 0);
       if (left + batchWork > 0 && left + batchWork + work > WORKER_BACKLOG) return local.add(collection, doc);
       batch.push([collection, doc, work]);

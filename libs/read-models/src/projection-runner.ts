@@ -219,11 +219,14 @@ export class ProjectionRunner {
    * figures read last serve, with the state `retrying`.
    */
   async statusView(): Promise<ProjectionStatusView> {
-    const headPosition = await this.events.headPosition();
     let timer: NodeJS.Timeout | undefined;
     // A store that does not answer (MongoDB waits 30 s to select a server) is a store that cannot be read.
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer within ${this.statusReadTimeoutMs} ms`)), this.statusReadTimeoutMs);
+    });
+    const headPosition = await Promise.race([this.events.headPosition(), timeout]).catch((error) => {
+      clearTimeout(timer);
+      throw error;
     });
     try {
       this.lastView = await Promise.race([this.readView(headPosition), timeout]);

@@ -45,14 +45,23 @@ export class AuthGuard implements CanActivate {
     const apiKey = request.headers['x-api-key'];
     const authorization = request.headers.authorization;
     const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
-    if (typeof apiKey === 'string') return bearer === undefined ? this.keys.verify(apiKey) : null;
+    if (typeof apiKey === 'string') return bearer === undefined ? this.verifiedKey(apiKey) : null;
     if (!bearer) return null;
-    const key = await this.keys.verify(bearer);
+    const key = await this.verifiedKey(bearer);
     if (key || !this.jwt || !looksLikeJwt(bearer)) return key;
     try {
       return await this.jwt.verify(bearer);
     } catch {
       throw new ServiceUnavailableException('the identity provider cannot be reached to verify the token; try again');
+    }
+  }
+
+  /** A key store that cannot be read (MongoDB when scaled out) is a 503 to retry, not a 500. */
+  private async verifiedKey(presented: string): Promise<Principal | null> {
+    try {
+      return await this.keys.verify(presented);
+    } catch {
+      throw new ServiceUnavailableException('the key store cannot be reached to verify the API key; try again');
     }
   }
 }

@@ -63,6 +63,16 @@ describe('who may call what: every operation of the OpenAPI document, for every 
     expect(answers.filter((answer) => (/^GET \/health(\/live|\/ready)? /.test(answer) ? !answer.endsWith(' open') : !answer.endsWith(' refused')))).toEqual([]);
   });
 
+  it('answers 503 to retry, not 500, while the key store cannot be read', async () => {
+    const verify = jest.spyOn(t.runtime.keys, 'verify').mockRejectedValue(new Error('server selection timed out'));
+    try {
+      const response = await request(t.app.getHttpServer()).get('/v1/indicators').set(authHeaders(t, 'evaluator'));
+      expect({ status: response.status, message: response.body.message }).toEqual({ status: 503, message: [expect.stringContaining('the key store cannot be reached')] });
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
   it.each(ROLES)('admits the %s role exactly where the matrix says and answers 403 elsewhere', async (role) => {
     const headers = authHeaders(t, role);
     const wrong: string[] = [];

@@ -139,7 +139,9 @@ interface SignatureParts {
 
 /** Facts' cells and parts by signature, per calendar; few facts differ in what decides their cells. */
 const partsBySignature = new WeakMap<ProgrammeCalendar, Map<string, SignatureParts>>();
-const SIGNATURES_KEPT = 200_000;
+/** Parts kept across all signatures before they are let go: facts of amounts (hours, kroner) rarely repeat. */
+const PARTS_KEPT = 200_000;
+let partsKept = 0;
 
 /**
  * Turns one document's facts into the parts of its contributions to indicator cells (per
@@ -157,14 +159,18 @@ export const indicatorParts = (facts: readonly IndicatorFact[], calendar: Progra
     if (!definition) throw new Error(`unknown indicator ${fact.indicator}`);
     const signature = cellSignatureOf(fact, definition);
     let ofSignature = known.get(signature);
-    if (ofSignature === undefined) {
-      if (known.size >= SIGNATURES_KEPT) known.clear();
-      known.set(signature, (ofSignature = { cells: cellsOfFact(fact, definition, calendar), parts: new Map() }));
-    }
+    if (ofSignature === undefined) known.set(signature, (ofSignature = { cells: cellsOfFact(fact, definition, calendar), parts: new Map() }));
     const denominator = fact.denominator ?? 0;
     const sums = `${fact.numerator},${denominator},${fact.subjects}`;
     let part = ofSignature.parts.get(sums);
     if (part === undefined) {
+      if (++partsKept > PARTS_KEPT) {
+        // Parts made before are still valid; only their sharing with later ones ends.
+        known.clear();
+        known.set(signature, ofSignature);
+        ofSignature.parts.clear();
+        partsKept = 1;
+      }
       const capped = definition.aggregation === 'distinct-count';
       ofSignature.parts.set(sums, (part = { key: `${signature}=${sums}`, cells: ofSignature.cells, sums: [fact.numerator, denominator, fact.subjects], capped }));
     }

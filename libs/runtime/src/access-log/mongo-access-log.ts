@@ -2,17 +2,22 @@ import { Collection, Filter, MongoClient } from 'mongodb';
 import { withOsAdapter } from '@toc/read-models';
 import { AccessEntry, AccessLog, AccessLogFilter, AccessLogPage, LoggedAccess } from './access-log';
 
-type AccessDocument = AccessEntry & { _id: number };
+/** The query is kept as JSON text: its keys come from the client, and BSON refuses some (a NUL, a leading `$`). */
+type AccessDocument = Omit<AccessEntry, 'query'> & { _id: number; query: string };
 
-const entryOf = ({ _id, ...entry }: AccessDocument): LoggedAccess => ({ id: _id, ...entry });
+const entryOf = ({ _id, query, ...entry }: AccessDocument): LoggedAccess => ({ id: _id, ...entry, query: JSON.parse(query) as Record<string, unknown> });
 
 /**
  * The access log on MongoDB, for the scale-out where several api instances write one log. Ids
  * count up from 1 as on SQLite, taken from a counter document, so that cursors mean the same on
- * both. The class has no way to change or delete an entry; give the apps' MongoDB user no
- * update or remove rights on `access_log` to enforce it for every client.
+ * both. An id is taken before its entry is written, so entries of two instances writing at the
+ * same moment may appear out of id order for that moment: a reader tailing the log with a cursor
+ * reads the last seconds again. The class has no way to change or delete an entry; give the
+ * apps' MongoDB user no update or remove rights on `access_log` to enforce it for every client.
  */
 export class MongoAccessLog extends AccessLog {
+  private appending: Promise<void> = Promise.resolve();
+
   private constructor(
     private readonly client: MongoClient,
     private readonly entries: Collection<AccessDocument>,
@@ -41,9 +46,14 @@ export class MongoAccessLog extends AccessLog {
     return new MongoAccessLog(client, entries, db.collection('access_log_sequence'), ownsClient);
   }
 
-  async append(entry: AccessEntry): Promise<void> {
-    const next = await this.sequence.findOneAndUpdate({ _id: 'access_log' }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' });
-    await this.entries.insertOne({ _id: next!.value, ...entry });
+  append(entry: AccessEntry): Promise<void> {
+    // One after the other, so that this process's entries appear in the order of their ids.
+    const appended = this.appending.then(async () => {
+      const next = await this.sequence.findOneAndUpdate({ _id: 'access_log' }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' });
+      await this.entries.insertOne({ _id: next!.value, ...entry, query: JSON.stringify(entry.query) });
+    });
+    this.appending = appended.catch(() => undefined);
+    return appended;
   }
 
   async page(filter: AccessLogFilter): Promise<AccessLogPage> {

@@ -7,6 +7,12 @@ import { ApiKeyStore, IssuedApiKey } from './api-key-store';
  */
 export const ensureFirstAdminKey = async (keys: ApiKeyStore, seeded?: string): Promise<IssuedApiKey | undefined> => {
   if (!(await keys.isEmpty())) return undefined;
-  const key = await keys.create({ name: seeded ? 'seeded admin' : 'first admin', roles: ['admin'] }, new Date(), seeded);
-  return seeded ? undefined : key;
+  try {
+    const key = await keys.create({ name: seeded ? 'seeded admin' : 'first admin', roles: ['admin'] }, new Date(), seeded);
+    return seeded ? undefined : key;
+  } catch (error) {
+    // Instances starting together on one shared store: another one seeded the same key first.
+    if (seeded !== undefined && (await keys.verify(seeded)) !== null) return undefined;
+    throw error;
+  }
 };
