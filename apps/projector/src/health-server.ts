@@ -2,19 +2,11 @@ import { once } from 'node:events';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { messageOf } from '@toc/domain';
-import { Runtime, ServiceMetrics, eventStoreReadiness, probe, projectionReadiness } from '@toc/runtime';
+import { Runtime, ServiceMetrics, eventStoreReadiness, presentedCredentials, probe, projectionReadiness } from '@toc/runtime';
 
 const json = (response: ServerResponse, status: number, body: unknown) => {
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   response.end(JSON.stringify(body));
-};
-
-/** The API key a request presents, as X-Api-Key or as a bearer token. */
-const presentedKey = (request: IncomingMessage): string | undefined => {
-  const header = request.headers['x-api-key'];
-  if (typeof header === 'string') return header;
-  const authorization = request.headers.authorization;
-  return authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
 };
 
 /**
@@ -41,7 +33,8 @@ export const startHealthServer = async (runtime: Runtime): Promise<Server> => {
       json(response, status, body);
     },
     '/metrics': async (request, response) => {
-      const key = presentedKey(request);
+      const { apiKey, bearer } = presentedCredentials(request.headers);
+      const key = apiKey ?? bearer;
       const principal = key === undefined ? null : await runtime.keys.verify(key);
       if (!principal) {
         response.setHeader('WWW-Authenticate', 'ApiKey header="X-Api-Key"');

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { AggregateContribution, Aggregation, DefinitionSource, RecordDocument } from '@toc/domain';
 import { ExportedIndexRows, IndexMonth, IndexRowDeltas } from './index-row-deltas';
 import { addDocumentChange } from './document-steps';
+import { dayOf } from './replay-index';
 
 /** The replay-index rows of a bulk build, from its final documents. */
 export interface IndexSteps {
@@ -41,7 +42,7 @@ const stepWorkOf = (doc: RecordDocument): number => {
   const days = new Set<string>();
   let records = 0;
   for (const record of Object.values(doc.records)) {
-    days.add(record.at.slice(0, 10));
+    days.add(dayOf(record.at));
     records++;
   }
   for (const _ in doc.withdrawn ?? {}) records++;

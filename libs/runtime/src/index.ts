@@ -30,3 +30,4 @@ export * from './anchors/anchored-integrity';
 export { AnchorPublisher } from './anchors/anchor-publisher';
 export * from './health/readiness';
 export * from './health/service-metrics';
+export * from './access/presented-credentials';

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { MongoClient } from 'mongodb';
 import { join } from 'node:path';
 import { ReadModelDefinition, domainUpcasters, programmeReadModel } from '@toc/domain';
 import { CommandRunner, CommandService, EventLogReader, EventStore, IntegrityVerifier, SqliteEventStore, StoreHealth, openKurrentDbEventStore } from '@toc/event-store';
@@ -57,23 +58,19 @@ const openReadModels = async (config: AppConfig): Promise<ReadModelStore & Lease
     ? MongoReadModelStore.connect(config.mongodbUrl!, config.mongodbDatabase)
     : onFile(join(config.dataDir, DATA_FILES.readModels), (file) => SqliteReadModelStore.open(file, { synchronous: config.sqliteSynchronous }));
 
-/** API keys live where the read models do: every api instance and projector must know the same keys. */
-const openApiKeys = async (config: AppConfig): Promise<ApiKeyStore> =>
-  config.readModelStore === 'mongodb'
-    ? MongoApiKeyStore.connect(config.mongodbUrl!, config.mongodbDatabase)
-    : onFile(join(config.dataDir, DATA_FILES.keys), (file) => SqliteApiKeyStore.open(file));
-
-/** The access log lives where the read models do: the entries of every api instance in one log. */
-const openAccessLog = async (config: AppConfig): Promise<AccessLog> =>
-  config.readModelStore === 'mongodb'
-    ? MongoAccessLog.connect(config.mongodbUrl!, config.mongodbDatabase)
-    : onFile(join(config.dataDir, DATA_FILES.accessLog), (file) => SqliteAccessLog.open(file));
-
-/** People's details live where the read models do: a scaled-out api's instances must all see the same people. */
-const openPersonalData = async (config: AppConfig): Promise<PersonalDataStore> =>
-  config.readModelStore === 'mongodb'
-    ? MongoPersonalDataStore.connect(config.mongodbUrl!, config.mongodbDatabase)
-    : onFile(join(config.dataDir, DATA_FILES.personalData), (file) => SqlitePersonalDataStore.open(file, join(config.dataDir, DATA_FILES.personalDataKeys)));
+/**
+ * A store kept where the read models are, so that a scaled-out deployment's instances all see the
+ * same API keys, people and access log: on MongoDB through the read models' client (one pool of
+ * connections per process), otherwise in a SQLite file of its own in DATA_DIR.
+ */
+const besideReadModels = async <T>(
+  config: AppConfig,
+  readModels: ReadModelStore,
+  onMongo: (client: MongoClient, databaseName: string) => T | Promise<T>,
+  file: string,
+  onSqlite: (file: string) => T,
+): Promise<T> =>
+  readModels instanceof MongoReadModelStore ? onMongo(readModels.client, config.mongodbDatabase) : onFile(join(config.dataDir, file), onSqlite);
 
 /**
  * The composition root shared by the api, the projector and the CLI, so that they cannot wire
@@ -120,10 +117,12 @@ export class Runtime {
       projector,
       replayIndex,
       new IndicatorReader(events, readModels, programme, domainUpcasters, config.minCellSize),
-      await openApiKeys(config),
+      await besideReadModels<ApiKeyStore>(config, readModels, MongoApiKeyStore.fromClient, DATA_FILES.keys, SqliteApiKeyStore.open),
       config.auth.jwt && new JwtVerifier(config.auth.jwt),
-      await openPersonalData(config),
-      await openAccessLog(config),
+      await besideReadModels<PersonalDataStore>(config, readModels, MongoPersonalDataStore.fromClient, DATA_FILES.personalData, (file) =>
+        SqlitePersonalDataStore.open(file, join(config.dataDir, DATA_FILES.personalDataKeys)),
+      ),
+      await besideReadModels<AccessLog>(config, readModels, MongoAccessLog.fromClient, DATA_FILES.accessLog, SqliteAccessLog.open),
       config.anchors.file || config.anchors.webhookUrl ? new AnchorPublisher(events, config.anchors, () => projector.runningHere) : undefined,
     );
   }

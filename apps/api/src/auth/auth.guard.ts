@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { ApiKeyStore, JwtVerifier, Principal, Role } from '@toc/runtime';
+import { ApiKeyStore, JwtVerifier, Principal, Role, presentedCredentials } from '@toc/runtime';
 import { ALLOWED_ROLES } from './allow';
 import { setAuthenticated } from './current-principal';
 
@@ -42,10 +42,8 @@ export class AuthGuard implements CanActivate {
   }
 
   private async authenticate(request: Request): Promise<Principal | null> {
-    const apiKey = request.headers['x-api-key'];
-    const authorization = request.headers.authorization;
-    const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
-    if (typeof apiKey === 'string') return bearer === undefined ? this.verifiedKey(apiKey) : null;
+    const { apiKey, bearer } = presentedCredentials(request.headers);
+    if (apiKey !== undefined) return bearer === undefined ? this.verifiedKey(apiKey) : null;
     if (!bearer) return null;
     const key = await this.verifiedKey(bearer);
     if (key || !this.jwt || !looksLikeJwt(bearer)) return key;

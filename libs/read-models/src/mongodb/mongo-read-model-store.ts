@@ -93,7 +93,8 @@ export class MongoReadModelStore implements ReadModelStore, LeaseStore {
   private readonly leases: MongoLeases;
 
   private constructor(
-    private readonly client: MongoClient,
+    /** Its client, which the process's other stores on the same deployment share (see fromClient on them). */
+    readonly client: MongoClient,
     private readonly db: Db,
     private readonly ownsClient: boolean,
   ) {

@@ -4,4 +4,4 @@ import { MongoAccessLog } from './mongo-access-log';
 
 const database = mongoTestDatabase('toc_access_log');
 
-describeAccessLogContract('MongoAccessLog', () => MongoAccessLog.connect(database.url, database.name));
+describeAccessLogContract('MongoAccessLog', () => MongoAccessLog.fromClient(database.admin(), database.name));

@@ -1,5 +1,4 @@
 import { Collection, Filter, MongoClient } from 'mongodb';
-import { withOsAdapter } from '@toc/read-models';
 import { AccessEntry, AccessLog, AccessLogFilter, AccessLogPage, LoggedAccess } from './access-log';
 
 /** The query is kept as JSON text: its keys come from the client, and BSON refuses some (a NUL, a leading `$`). */
@@ -19,31 +18,19 @@ export class MongoAccessLog extends AccessLog {
   private appending: Promise<void> = Promise.resolve();
 
   private constructor(
-    private readonly client: MongoClient,
     private readonly entries: Collection<AccessDocument>,
     private readonly sequence: Collection<{ _id: string; value: number }>,
-    private readonly ownsClient: boolean,
   ) {
     super();
   }
 
-  static async connect(url: string, databaseName: string): Promise<MongoAccessLog> {
-    const client = new MongoClient(url, withOsAdapter());
-    await client.connect();
-    return MongoAccessLog.on(client, databaseName, true);
-  }
-
-  /** Uses a client the caller manages: close() leaves it open. */
-  static fromClient(client: MongoClient, databaseName: string): Promise<MongoAccessLog> {
-    return MongoAccessLog.on(client, databaseName, false);
-  }
-
-  private static async on(client: MongoClient, databaseName: string, ownsClient: boolean): Promise<MongoAccessLog> {
+  /** Uses a client the caller manages (the read models'): close() leaves it open. */
+  static async fromClient(client: MongoClient, databaseName: string): Promise<MongoAccessLog> {
     const db = client.db(databaseName);
     const entries = db.collection<AccessDocument>('access_log');
     await entries.createIndex({ principalSubject: 1, _id: 1 });
     await entries.createIndex({ target: 1, _id: 1 });
-    return new MongoAccessLog(client, entries, db.collection('access_log_sequence'), ownsClient);
+    return new MongoAccessLog(entries, db.collection('access_log_sequence'));
   }
 
   append(entry: AccessEntry): Promise<void> {
@@ -67,7 +54,5 @@ export class MongoAccessLog extends AccessLog {
     return { entries, nextCursor: entries.length === filter.limit ? entries[entries.length - 1].id : null };
   }
 
-  async close(): Promise<void> {
-    if (this.ownsClient) await this.client.close();
-  }
+  async close(): Promise<void> {}
 }

@@ -15,7 +15,7 @@ const newDatabase = () => {
   return name;
 };
 
-describeApiKeyStoreContract('MongoApiKeyStore', newDatabase, (name) => MongoApiKeyStore.connect(database.url, name));
+describeApiKeyStoreContract('MongoApiKeyStore', newDatabase, (name) => MongoApiKeyStore.fromClient(database.admin(), name));
 
 describe('MongoApiKeyStore documents', () => {
   it('keep only a hash of each key, unique, nowhere the key itself', async () => {

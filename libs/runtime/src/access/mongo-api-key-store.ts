@@ -1,5 +1,4 @@
 import { Collection, MongoClient } from 'mongodb';
-import { withOsAdapter } from '@toc/read-models';
 import { Principal, Role } from './principal';
 import { ApiKeyInfo, ApiKeyStore, IssuedApiKey, NewApiKey, keyDigest, newKeyId, newKeySecret, principalOfKey } from './api-key-store';
 
@@ -16,31 +15,20 @@ interface KeyDocument {
 
 const info = (doc: KeyDocument): ApiKeyInfo => ({ id: doc._id, name: doc.name, roles: doc.roles, mayActOnBehalf: doc.mayActOnBehalf, createdAt: doc.createdAt, revokedAt: doc.revokedAt });
 
-/** API keys on MongoDB, for the scale-out where several api instances and projectors on other hosts must know the same keys. */
+/**
+ * API keys on MongoDB, for the scale-out where several api instances and projectors on other hosts
+ * must know the same keys. It uses a client the caller manages (the read models'), so close()
+ * leaves it open.
+ */
 export class MongoApiKeyStore extends ApiKeyStore {
-  private constructor(
-    private readonly client: MongoClient,
-    private readonly keys: Collection<KeyDocument>,
-    private readonly ownsClient: boolean,
-  ) {
+  private constructor(private readonly keys: Collection<KeyDocument>) {
     super();
   }
 
-  static async connect(url: string, databaseName: string): Promise<MongoApiKeyStore> {
-    const client = new MongoClient(url, withOsAdapter());
-    await client.connect();
-    return MongoApiKeyStore.on(client, databaseName, true);
-  }
-
-  /** Uses a client the caller manages: close() leaves it open. */
-  static fromClient(client: MongoClient, databaseName: string): Promise<MongoApiKeyStore> {
-    return MongoApiKeyStore.on(client, databaseName, false);
-  }
-
-  private static async on(client: MongoClient, databaseName: string, ownsClient: boolean): Promise<MongoApiKeyStore> {
+  static async fromClient(client: MongoClient, databaseName: string): Promise<MongoApiKeyStore> {
     const keys = client.db(databaseName).collection<KeyDocument>('api_keys');
     await keys.createIndex({ hash: 1 }, { unique: true });
-    return new MongoApiKeyStore(client, keys, ownsClient);
+    return new MongoApiKeyStore(keys);
   }
 
   async create(key: NewApiKey, now: Date = new Date(), secret = newKeySecret()): Promise<IssuedApiKey> {
@@ -74,7 +62,5 @@ export class MongoApiKeyStore extends ApiKeyStore {
     return (await this.keys.findOne({}, { projection: { _id: 1 } })) === null;
   }
 
-  async close(): Promise<void> {
-    if (this.ownsClient) await this.client.close();
-  }
+  async close(): Promise<void> {}
 }
